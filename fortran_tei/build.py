@@ -1,0 +1,146 @@
+"""Build outputs from a volume: validate, assemble once, transform per format, write atomically."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from lxml import etree
+
+from . import saxon
+from .problems import Problem, file_problem
+from .sources import Volume, read_sources
+from .validate import Report, validate_sources
+
+# Each format lives in its own module with `build(context) -> Path`.
+FORMATS = ("pdf", "html", "epub")
+SCHEMA_MARK = "fortran-tei.rng"
+
+
+class BuildError(Exception):
+    """The sources stop the build; `problems` say why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) stop the build")
+        self.problems = problems
+
+
+class OutputError(Exception):
+    """An output tool failed (Typst, the search indexer, …): the message says which and why."""
+
+
+@dataclass
+class BuildContext:
+    """What every format needs: the volume, parsed once for Saxon, and where to write."""
+
+    volume: Volume
+    out: Path
+    report: Report
+    timings: dict[str, float] = field(default_factory=dict)
+    _xdm: object = field(default=None, repr=False)
+
+    @property
+    def xdm(self):
+        """The assembled volume as a Saxon document, parsed once for all formats."""
+        if self._xdm is None:
+            self._xdm = saxon.parse(etree.tostring(self.volume.root, encoding="unicode"))
+        return self._xdm
+
+    @property
+    def volume_id(self) -> str:
+        ident = self.volume.root.get("{http://www.w3.org/XML/1998/namespace}id")
+        if ident:
+            return ident
+        return self.volume.main_file.path.stem if len(self.volume.files) == 1 else "volume"
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def declares_our_schema(report_volume: Volume) -> bool:
+    """True for an edition that points at our schema: it must then be valid to be built."""
+    for source in report_volume.files:
+        for node in source.root.itersiblings(preceding=True):
+            if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" and SCHEMA_MARK in (node.text or ""):
+                return True
+    return False
+
+
+def build(
+    paths: list[Path] | None = None,
+    formats: tuple[str, ...] = FORMATS,
+    out: Path = Path("dist"),
+    on_format: Callable[[str, Path], None] | None = None,
+) -> BuildContext:
+    """Validate and build the given formats; raise BuildError if the sources cannot be built.
+
+    An edition that declares our schema must have no errors. Other TEI is built leniently:
+    only what cannot be read at all stops it.
+    """
+    sources = read_sources(paths or [Path("tei")])
+    unreadable = [p for p in sources.problems if p.rule.startswith(("xml-", "file-", "xinclude-"))]
+    if unreadable or not sources.files:
+        raise BuildError(unreadable or [file_problem(paths[0] if paths else "tei", "no XML files found", "file-missing")])
+    report = validate_sources(sources)
+    volume = report.volume
+    if volume is None:
+        raise BuildError(report.errors)
+    if declares_our_schema(volume) and report.errors:
+        raise BuildError(report.errors)
+    out.mkdir(parents=True, exist_ok=True)
+    context = BuildContext(volume, out, report)
+    for name in formats:
+        module = importlib.import_module(f"fortran_tei.{name}")
+        with context.stage(name):
+            result = module.build(context)
+        if on_format:
+            on_format(name, result)
+    return context
+
+
+def atomic_file(target: Path, data: bytes) -> Path:
+    """Write bytes so that readers see the old file or the new one, never half of one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """Yield a fresh folder to fill; on success it replaces `target`, on failure it is removed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield work
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    work.rename(target)
+    work.chmod(0o755)
+    shutil.rmtree(old, ignore_errors=True)
+
+

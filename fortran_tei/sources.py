@@ -1,0 +1,267 @@
+"""Read TEI sources safely and assemble them into one volume tree.
+
+Each file is parsed once, with entities and the network switched off. A volume file
+(`teiCorpus` with `xi:include` children) is assembled by our own XInclude step, so that a
+missing or broken part is reported at the include that names it and every element keeps
+the file and line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .problems import ERROR, WARNING, Problem, SourceError, file_problem
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XI_NS = "http://www.w3.org/2001/XInclude"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XI_INCLUDE = f"{{{XI_NS}}}include"
+VOLUME_FILE = "volume.xml"
+
+
+def tei(local: str) -> str:
+    return f"{{{TEI_NS}}}{local}"
+
+
+def _parser() -> etree.XMLParser:
+    # No DTD loading, no entity expansion, no network: a source never reaches outside itself.
+    return etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False, remove_blank_text=False
+    )
+
+
+@dataclass
+class SourceFile:
+    """One parsed file: its tree and its text, kept to compute columns."""
+
+    path: Path
+    root: etree._Element
+    text: str
+    _lines: list[str] | None = field(default=None, repr=False)
+    _by_line: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def column(self, element: etree._Element) -> int:
+        """1-based column of the element's start tag, found in the source text.
+
+        libxml2 keeps only lines for elements; the n-th element of a name on a line is the
+        n-th start tag of that name there.
+        """
+        line = element.sourceline or 0
+        if not 0 < line <= len(self.lines):
+            return 1
+        if self._by_line is None:
+            self._by_line = {}
+            for el in self.root.iter(etree.Element):
+                self._by_line.setdefault(el.sourceline or 0, []).append(el)
+        same_name = [el for el in self._by_line.get(line, []) if el.tag == element.tag]
+        nth = next((i for i, el in enumerate(same_name) if el is element), 0)
+        local = etree.QName(element).localname
+        starts = [m.start() + 1 for m in re.finditer(rf"<(?:[\w.-]+:)?{re.escape(local)}(?=[\s/>])", self.lines[line - 1])]
+        return starts[nth] if nth < len(starts) else (starts[0] if starts else 1)
+
+
+def parse_file(path: Path) -> SourceFile:
+    """Parse one file or raise SourceError with a located, one-line message."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(file_problem(path, "file not found", "file-missing")) from None
+    except IsADirectoryError:
+        raise SourceError(file_problem(path, "is a folder, not an XML file", "file-missing")) from None
+    except OSError as exc:
+        raise SourceError(file_problem(path, f"cannot be read: {exc.strerror}", "file-unreadable")) from None
+    if not data.strip():
+        raise SourceError(file_problem(path, "the file is empty: a TEI document needs at least a root element", "xml-empty", 1, 1))
+    try:
+        root = etree.fromstring(data, _parser(), base_url=path.resolve().as_uri())
+    except etree.XMLSyntaxError as exc:
+        raise SourceError(_syntax_problem(path, exc)) from None
+    except (LookupError, ValueError) as exc:  # unknown encoding names surface here in some libxml2 builds
+        raise SourceError(file_problem(path, f"cannot be decoded: {exc}", "xml-encoding", 1, 1)) from None
+    encoding = root.getroottree().docinfo.encoding or "utf-8"
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        text = data.decode("utf-8", errors="replace")
+    return SourceFile(path, root, text)
+
+
+def _syntax_problem(path: Path, exc: etree.XMLSyntaxError) -> Problem:
+    entry = exc.error_log.last_error if exc.error_log else None
+    line, col = (entry.line, entry.column) if entry else (exc.lineno or 1, exc.offset or 1)
+    message = (entry.message if entry else str(exc)).strip()
+    rule = "xml-syntax"
+    if "Document is empty" in message or "Start tag expected" in message:
+        message, rule = "no root element: the file holds no XML element", "xml-empty"
+    elif "encoding" in message.lower():
+        message, rule = f"unsupported or wrong character encoding ({message})", "xml-encoding"
+    elif "ID" in message and "already defined" in message:
+        message, rule = f"duplicate xml:id: {message}", "id-unique"
+    else:
+        message = f"not well-formed XML: {message}"
+    return Problem(str(path), max(line, 1), max(col, 1), ERROR, message, rule)
+
+
+@dataclass
+class Volume:
+    """The assembled tree, and where each of its elements came from."""
+
+    root: etree._Element
+    files: list[SourceFile]
+    _owners: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def single(cls, source: SourceFile) -> "Volume":
+        return cls(source.root, [source], {source.root: source})
+
+    @property
+    def is_corpus(self) -> bool:
+        return self.root.tag == tei("teiCorpus")
+
+    @property
+    def main_file(self) -> SourceFile:
+        return self.files[0]
+
+    def file_of(self, element: etree._Element) -> SourceFile:
+        for el in (element, *element.iterancestors()):
+            owner = self._owners.get(el)
+            if owner is not None:
+                return owner
+        return self.main_file
+
+    def locate(self, element: etree._Element) -> tuple[str, int, int]:
+        source = self.file_of(element)
+        return str(source.path), element.sourceline or 0, source.column(element)
+
+    def problem_at(self, element: etree._Element, severity: str, message: str, rule: str) -> Problem:
+        path, line, col = self.locate(element)
+        return Problem(path, line, col, severity, message, rule)
+
+
+@dataclass
+class Sources:
+    """What `read_sources` found: parsed files in reading order, and the problems on the way."""
+
+    files: list[SourceFile]
+    problems: list[Problem]
+    volume_file: SourceFile | None
+
+    def assemble(self) -> Volume | None:
+        """One tree: the volume file with its includes replaced, or the files under one teiCorpus."""
+        if not self.files:
+            return None
+        if self.volume_file is not None:
+            by_path = {f.path.resolve(): f for f in self.files}
+            volume = Volume(self.volume_file.root, self.files)
+            volume._owners[self.volume_file.root] = self.volume_file
+            _expand_includes(self.volume_file, by_path, volume)
+            return volume
+        if len(self.files) == 1:
+            return Volume.single(self.files[0])
+        # Loose files: gather them as a corpus so that every output sees one tree.
+        corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+        volume = Volume(corpus, self.files)
+        for source in self.files:
+            corpus.append(source.root)
+            volume._owners[source.root] = source
+        return volume
+
+
+def _expand_includes(source: SourceFile, by_path: dict, volume: Volume) -> None:
+    for include in list(source.root.iter(XI_INCLUDE)):
+        target = by_path.get((source.path.parent / include.get("href", "")).resolve())
+        parent = include.getparent()
+        if target is None or parent is None:  # reported by read_sources; leave a gap, not a crash
+            if parent is not None:
+                parent.remove(include)
+            continue
+        if include.tail:
+            target.root.tail = include.tail
+        parent.replace(include, target.root)
+        volume._owners[target.root] = target
+        _expand_includes(target, by_path, volume)
+
+
+def xml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.xml") if p.is_file())
+
+
+def read_sources(paths: list[Path]) -> Sources:
+    """Parse the given files and folders, following a volume file's includes.
+
+    A folder holding `volume.xml` is that volume; another folder is every `*.xml` file in it.
+    """
+    problems: list[Problem] = []
+    files: list[SourceFile] = []
+    volume_file: SourceFile | None = None
+    seen: set[Path] = set()
+
+    def add(path: Path) -> SourceFile | None:
+        key = path.resolve()
+        if key in seen:
+            return None
+        seen.add(key)
+        try:
+            source = parse_file(path)
+        except SourceError as exc:
+            problems.append(exc.problem)
+            return None
+        files.append(source)
+        problems.extend(_entity_warnings(source))
+        for include in source.root.iter(XI_INCLUDE):
+            _follow_include(source, include)
+        return source
+
+    def _follow_include(source: SourceFile, include: etree._Element) -> None:
+        href = include.get("href")
+        where = (str(source.path), include.sourceline or 0, source.column(include))
+        if not href:
+            problems.append(Problem(*where, ERROR, "xi:include without href: name the file to include", "xinclude-href"))
+            return
+        if include.get("parse", "xml") != "xml" or include.get("xpointer"):
+            problems.append(Problem(*where, ERROR, f"xi:include of {href!r}: only whole XML files can be included (no parse='text', no xpointer)", "xinclude-href"))
+            return
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+            problems.append(Problem(*where, ERROR, f"xi:include of {href!r}: only local files are included, nothing is fetched", "xinclude-href"))
+            return
+        target = source.path.parent / href
+        if not target.is_file():
+            problems.append(Problem(*where, ERROR, f"included file {href!r} not found (looked for {target})", "xinclude-missing"))
+            return
+        add(target)
+
+    for path in paths:
+        if path.is_dir():
+            if (path / VOLUME_FILE).is_file():
+                volume_file = volume_file or add(path / VOLUME_FILE)
+            else:
+                for file in xml_files(path):
+                    add(file)
+        elif path.name == VOLUME_FILE and path.is_file() and volume_file is None:
+            volume_file = add(path)
+        else:
+            add(path)
+    if volume_file is not None and len(paths) > 1:
+        volume_file = None  # several explicit paths: validate each on its own
+    return Sources(files, problems, volume_file)
+
+
+def _entity_warnings(source: SourceFile) -> list[Problem]:
+    problems = []
+    for entity in source.root.iter(etree.Entity):
+        problems.append(
+            Problem(str(source.path), entity.sourceline or 0, 1, WARNING,
+                    f"entity reference {entity.text} is not expanded (entities are never resolved): write the character itself",
+                    "xml-entity")
+        )
+    return problems

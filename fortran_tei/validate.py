@@ -1,0 +1,51 @@
+"""Validation: grammar per file, editorial rules over the assembled volume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import rules, schema
+from .problems import ERROR, WARNING, Problem
+from .sources import Sources, Volume, read_sources
+
+
+@dataclass
+class Report:
+    """The outcome of validating some sources."""
+
+    problems: list[Problem]
+    files: int
+    volume: Volume | None = field(default=None, repr=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    def ok(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def validate_sources(sources: Sources) -> Report:
+    problems = list(sources.problems)
+    for source in sources.files:
+        problems.extend(schema.validate_file(source))
+    volume = None
+    if sources.volume_file is None and len(sources.files) > 1:
+        # Loose files are not a volume: volume-wide rules would misfire, so each file on its own.
+        for source in sources.files:
+            problems.extend(rules.check(Volume.single(source)))
+    else:
+        volume = sources.assemble()
+        if volume is not None:
+            problems.extend(rules.check(volume))
+    return Report(sorted(set(problems)), len(sources.files), volume)
+
+
+def validate(paths: list[Path] | None = None) -> Report:
+    """Validate files and folders (default: the volume in ./tei)."""
+    return validate_sources(read_sources(paths or [Path("tei")]))

@@ -1,0 +1,160 @@
+"""The command line: exit codes, located messages, JSON, and broken sources."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fortran_tei.cli import main
+
+from .conftest import CORPUS, ROOT, TEI_DIR, corpus_files
+
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+ \[(?P<rule>[\w-]+)\]$")
+
+
+def run(*args: str, cwd: Path = ROOT):
+    runner = CliRunner()
+    result = runner.invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+def problem_lines(output: str) -> list[re.Match]:
+    return [m for m in map(LINE.match, output.splitlines()) if m]
+
+
+def test_sample_volume_is_valid_with_no_warnings():
+    result = run("validate", "--strict", str(TEI_DIR))
+    assert result.exit_code == 0, result.output
+    assert problem_lines(result.output) == []
+
+
+def test_json_output_counts_files_and_problems():
+    result = run("validate", "--format", "json", str(TEI_DIR))
+    data = json.loads(result.output)
+    assert data["ok"] is True
+    assert data["files"] == 1 + 5 + 120
+    assert data["errors"] == 0 and data["warnings"] == 0
+
+
+def test_single_document_validates_on_its_own():
+    result = run("validate", "--strict", str(TEI_DIR / "documents" / "d021.xml"))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "content, rule, line",
+    [
+        (b"", "xml-empty", 1),
+        (b"   \n\n", "xml-empty", 1),
+        (b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n</TEI>\n', "xml-syntax", 4),
+        (b'<?xml version="1.0" encoding="klingon-8"?>\n<TEI/>\n', "xml-encoding", 1),
+        (b'<?xml version="1.0"?>\n<a>\n<b xml:id="x"/>\n<b xml:id="x"/></a>\n', "id-unique", 4),
+    ],
+    ids=["empty", "blank", "unclosed", "encoding", "duplicate-id"],
+)
+def test_unreadable_files_get_one_located_line(tmp_path, content, rule, line):
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(content)
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    lines = problem_lines(result.output)
+    assert len(lines) == 1, result.output
+    assert lines[0]["rule"] == rule
+    assert int(lines[0]["line"]) == line
+    assert lines[0]["path"].endswith("bad.xml")
+    assert "Traceback" not in result.output
+
+
+def test_missing_file(tmp_path):
+    result = run("validate", str(tmp_path / "nowhere.xml"))
+    assert result.exit_code == 1
+    assert problem_lines(result.output)[0]["rule"] == "file-missing"
+
+
+def test_missing_include_is_reported_at_the_include(volume_copy):
+    (volume_copy / "documents" / "d050.xml").unlink()
+    result = run("validate", str(volume_copy))
+    assert result.exit_code == 1
+    missing = [m for m in problem_lines(result.output) if m["rule"] == "xinclude-missing"]
+    assert len(missing) == 1
+    assert missing[0]["path"].endswith("volume.xml")
+    text = (volume_copy / "volume.xml").read_text().splitlines()
+    assert "d050.xml" in text[int(missing[0]["line"]) - 1]
+
+
+def test_external_entities_are_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET CONTENT")
+    doc = tmp_path / "ent.xml"
+    doc.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&s;</p></body></text></TEI>\n'
+    )
+    result = run("validate", "--format", "json", str(doc))
+    assert "TOP SECRET CONTENT" not in result.output
+    rules = {p["rule"] for p in json.loads(result.output)["problems"]}
+    assert "xml-entity" in rules
+
+
+def test_broken_document_in_the_volume_points_into_its_own_file(volume_copy):
+    doc = volume_copy / "documents" / "d012.xml"
+    text = doc.read_text()
+    start = text.index('<correspAction type="received"')
+    end = text.index("</correspAction>", start) + len("</correspAction>")
+    doc.write_text(text[:start] + text[end:])
+    result = run("validate", str(volume_copy))
+    assert result.exit_code == 1
+    lines = problem_lines(result.output)
+    assert lines and all(m["path"].endswith("d012.xml") for m in lines if m["sev"] == "error")
+    assert any("recipient" in m.group(0) and "received" in m.group(0) for m in lines), result.output
+
+
+def test_strict_fails_on_warnings(volume_copy):
+    doc = volume_copy / "documents" / "d085.xml"
+    text = doc.read_text()
+    # Point a name at the wrong person: the rules warn, --strict fails.
+    assert 'ref="#p_DAH1"' in text
+    doc.write_text(text.replace('ref="#p_DAH1"', 'ref="#p_RD3"', 1))
+    assert run("validate", str(volume_copy)).exit_code == 0
+    result = run("validate", "--strict", str(volume_copy))
+    assert result.exit_code == 1
+    assert any(m["sev"] == "warning" for m in problem_lines(result.output))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_real_corpus_gets_located_messages_without_crashing():
+    files = corpus_files()
+    assert len(files) >= 90
+    result = run("validate", "--format", "json", *map(str, files))
+    data = json.loads(result.output)
+    assert data["files"] == len(files)
+    assert data["errors"] > 0  # the real corpus is not valid against our schema
+    for problem in data["problems"]:
+        assert problem["line"] >= 1 and problem["col"] >= 1, problem
+        assert problem["message"]
+
+
+def test_console_script_exit_code(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>")
+    proc = subprocess.run([sys.executable, "-m", "fortran_tei", "validate", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert re.search(r"bad\.xml:1:\d+: error: not well-formed XML", proc.stdout)
+
+
+def test_info_reports_the_volume():
+    result = run("info", "--format", "json", str(TEI_DIR))
+    facts = json.loads(result.output)
+    assert facts["documents"] == 120
+    assert sum(facts["documents_by_kind"].values()) == 120
+    assert facts["date_range"][0].startswith("1960-11")
+    assert facts["apparatus_entries"] >= 4
+    assert facts["persons"] >= 60
+    assert facts["pages"] >= 4
