@@ -14,7 +14,7 @@ export CHECKERS
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 volume: $(STAMP)
@@ -29,7 +29,7 @@ test: $(STAMP) checkers
 
 # The XML syntax that lxml reads is generated from the readable compact syntax.
 schema: $(STAMP)
-	$(BIN)/rnc2rng schemas/fortran-tei.rnc schemas/fortran-tei.rng
+	$(BIN)/python -m rnc2rng schemas/fortran-tei.rnc schemas/fortran-tei.rng
 
 checkers:
 	@bash tools/install-checkers.sh

@@ -119,7 +119,7 @@ def info(paths: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
         return
-    table = Table(title=facts.get("title") or "Volume", show_header=True, header_style="bold")
+    table = Table(title=facts.get("title") or "Volume", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
     for kind, count in facts["documents_by_kind"].items():

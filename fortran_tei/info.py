@@ -24,7 +24,8 @@ def volume_info(paths: list[Path] | None = None) -> dict:
         kinds[target.removeprefix("#kind-").replace("-", " ") or doc.get("subtype") or "document"] += 1
     sent_dates = "//t:correspAction[@type='sent']/t:date/@*[local-name()='when' or local-name()='notBefore' or local-name()='notAfter']"
     dates = sorted(value[:10] for value in root.xpath(sent_dates, namespaces=NS))
-    title = " ".join(" ".join(t.itertext()).split() for t in root.xpath("/*/t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]", namespaces=NS))
+    titles = root.xpath("t:teiHeader/t:fileDesc/t:titleStmt/t:title", namespaces=NS)
+    title = ": ".join(" ".join("".join(t.itertext()).split()) for t in titles[:2])
     return {
         "title": title,
         "files": len(volume.files),
@@ -33,7 +34,7 @@ def volume_info(paths: list[Path] | None = None) -> dict:
         "date_range": [dates[0], dates[-1]] if dates else None,
         "notes": len(root.xpath("//t:text//t:note[not(parent::t:app)]", namespaces=NS)),
         "apparatus_entries": len(root.xpath("//t:app", namespaces=NS)),
-        "persons": len(root.xpath("//t:listPerson/t:person", namespaces=NS)),
+        "persons": len(root.xpath("//t:listPerson[not(@type='mentioned')]/t:person", namespaces=NS)),
         "persons_referred_to": len(set(root.xpath("//t:text//t:persName/@ref", namespaces=NS))),
         "abbreviations": len(root.xpath("//t:list[@type='abbreviations']/t:item", namespaces=NS)),
         "pages": len(root.xpath("//t:pb", namespaces=NS)),

@@ -19,6 +19,7 @@ from .sources import Volume
 
 RULES_FILE = PACKAGE_ROOT / "schemas" / "fortran-tei.sch"
 _EQNAME = re.compile(r"Q\{([^}]*)\}")
+_STEP = re.compile(r"(?:Q\{[^}]*\}|[^/])+")  # a step; EQName URIs hold slashes
 _NOT_ELEMENT = ("@", "text()", "comment()", "processing-instruction", "namespace::")
 
 
@@ -53,7 +54,7 @@ def _resolve(root: etree._Element, path: str) -> etree._Element:
         namespaces.setdefault(uri, f"n{len(namespaces)}")
         return namespaces[uri] + ":"
 
-    steps = [s for s in path.split("/") if s]
+    steps = _STEP.findall(path)
     while steps and steps[-1].startswith(_NOT_ELEMENT):
         steps.pop()
     if len(steps) < 2:

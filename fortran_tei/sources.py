@@ -217,7 +217,7 @@ def read_sources(paths: list[Path]) -> Sources:
             problems.append(exc.problem)
             return None
         files.append(source)
-        problems.extend(_entity_warnings(source))
+        problems.extend(_flatten_entities(source))
         for include in source.root.iter(XI_INCLUDE):
             _follow_include(source, include)
         return source
@@ -256,12 +256,20 @@ def read_sources(paths: list[Path]) -> Sources:
     return Sources(files, problems, volume_file)
 
 
-def _entity_warnings(source: SourceFile) -> list[Problem]:
+def _flatten_entities(source: SourceFile) -> list[Problem]:
+    """Keep an unexpanded entity reference as its literal text, and warn: nothing is lost or fetched."""
     problems = []
-    for entity in source.root.iter(etree.Entity):
+    for entity in list(source.root.iter(etree.Entity)):
         problems.append(
             Problem(str(source.path), entity.sourceline or 0, 1, WARNING,
                     f"entity reference {entity.text} is not expanded (entities are never resolved): write the character itself",
                     "xml-entity")
         )
+        literal = entity.text + (entity.tail or "")
+        previous, parent = entity.getprevious(), entity.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + literal
+        else:
+            parent.text = (parent.text or "") + literal
+        parent.remove(entity)
     return problems

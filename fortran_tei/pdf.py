@@ -1,0 +1,157 @@
+"""PDF output: the volume → Typst source (xslt/pdf.xsl) → PDF, compiled in-process by `typst`.
+
+The book design lives in `xslt/book.typ`; the generated source imports it from the compile
+root (the xslt folder), so nothing is fetched from Typst's package registry. Fonts are Typst's
+own bundle only (system fonts are ignored), so the same sources give the same book anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import typst
+from saxonche import PySaxonApiError
+
+from . import saxon
+from .build import BuildContext, OutputError, atomic_file
+from .problems import WARNING, Problem
+
+STYLESHEET = "pdf.xsl"
+TEMPLATE_ROOT = saxon.XSLT_DIR
+PDF_STANDARD = "a-2b"
+MESSAGE_PREFIX = "fortran-tei:"
+# What each kind of stylesheet message means, for the one warning printed per element name.
+MESSAGE_TEXT = {
+    "unknown-element": "PDF: no rule for <{}>: its text is printed as running text",
+    "dropped-element": "PDF: <{}> is not TEI text (HTML or script): left out with its content",
+    "unsafe-url": "PDF: link target {} refused (not a web address): its text is kept",
+}
+
+
+@dataclass
+class Typeset:
+    """The outcome of one PDF build: the bytes, the Typst source, and what the build noticed."""
+
+    pdf: bytes
+    source: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def source_date() -> datetime.datetime | None:
+    """SOURCE_DATE_EPOCH as the document date (reproducible bytes), or None for "now"."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise OutputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
+
+
+def transform(context: BuildContext) -> tuple[str, list[str]]:
+    """Run pdf.xsl over the volume; return the Typst source and the stylesheet's messages."""
+    try:
+        executable = saxon.stylesheet(STYLESHEET)
+        executable.set_save_xsl_message(True, None)
+        executable.clear_xsl_messages()
+        source = executable.transform_to_string(xdm_node=context.xdm)
+    except PySaxonApiError as exc:
+        raise OutputError(f"PDF: the stylesheet xslt/{STYLESHEET} failed: {str(exc).strip()}") from None
+    if source is None:
+        raise OutputError("PDF: the stylesheet xslt/pdf.xsl produced no output")
+    messages = executable.get_xsl_messages()
+    texts = [messages.item_at(i).string_value for i in range(messages.size)] if messages is not None else []
+    executable.clear_xsl_messages()
+    return source, _warnings(texts)
+
+
+def _warnings(messages: list[str]) -> list[str]:
+    """One warning per distinct (kind, value), in the order first seen."""
+    seen: dict[tuple[str, str], str] = {}
+    for message in messages:
+        if not message.startswith(MESSAGE_PREFIX):
+            continue
+        kind, _, value = message[len(MESSAGE_PREFIX):].partition(":")
+        if (kind, value) not in seen:
+            seen[(kind, value)] = MESSAGE_TEXT.get(kind, "PDF: " + kind + " {}").format(value)
+    return list(seen.values())
+
+
+@cache
+def _fonts() -> typst.Fonts:
+    """Typst's bundled fonts only: Libertinus Serif, New Computer Modern, DejaVu Sans Mono."""
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True)
+
+
+def compiler(source: str, sys_inputs: dict[str, str] | None = None) -> typst.Compiler:
+    """A Typst compiler for the generated source, rooted at the template's folder."""
+    return typst.Compiler(source.encode("utf-8"), root=str(TEMPLATE_ROOT), font_paths=_fonts(),
+                          ignore_system_fonts=True, sys_inputs=sys_inputs or {})
+
+
+def typeset(source: str, sys_inputs: dict[str, str] | None = None) -> bytes:
+    """Compile Typst source to PDF/A-2b bytes, or raise OutputError with Typst's own words."""
+    when = source_date()
+    try:
+        pdf = compiler(source, sys_inputs).compile(
+            format="pdf", pdf_standards=[PDF_STANDARD],
+            timestamp=when if when is not None else datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0),
+        )
+    except typst.TypstError as exc:
+        hints = "".join(f"\n  hint: {h}" for h in (getattr(exc, "hints", None) or []))
+        raise OutputError(f"PDF: Typst could not typeset the volume: {getattr(exc, 'message', exc)}{hints}") from None
+    except RuntimeError as exc:  # older bindings raise plain RuntimeErrors
+        raise OutputError(f"PDF: Typst could not typeset the volume: {exc}") from None
+    if not pdf:
+        raise OutputError("PDF: Typst produced no pages")
+    return pdf
+
+
+def page_size_inputs() -> dict[str, str]:
+    """The trim size, settable through FORTRAN_TEI_PAGE=WIDTHxHEIGHT (inches), e.g. 6.125x9.25."""
+    value = os.environ.get("FORTRAN_TEI_PAGE", "").strip()
+    if not value:
+        return {}
+    try:
+        width, height = (float(v) for v in value.lower().split("x"))
+    except ValueError:
+        raise OutputError(f"FORTRAN_TEI_PAGE must read WIDTHxHEIGHT in inches (e.g. 6.125x9.25), not {value!r}") from None
+    if not (2 <= width <= 20 and 2 <= height <= 30):
+        raise OutputError(f"FORTRAN_TEI_PAGE {value!r} is not a book page size")
+    return {"page-width-in": str(width), "page-height-in": str(height)}
+
+
+def render(context: BuildContext) -> Typeset:
+    """Transform and typeset, timing each stage in the context."""
+    with context.stage("pdf: transform"):
+        source, warnings = transform(context)
+    with context.stage("pdf: typeset"):
+        pdf = typeset(source, page_size_inputs())
+    return Typeset(pdf, source, warnings)
+
+
+def build(context: BuildContext) -> Path:
+    """Write `<out>/<volume-id>.pdf` atomically and return its path."""
+    result = render(context)
+    for text in result.warnings:
+        context.report.problems.append(Problem(str(context.volume.main_file.path), 1, 1, WARNING, text, "pdf-render"))
+    with context.stage("pdf: write"):
+        return atomic_file(context.out / f"{context.volume_id}.pdf", result.pdf)
+
+
+def positions(source: str, sys_inputs: dict[str, str] | None = None) -> dict[str, list]:
+    """Where things landed: the physical page (1-based) of every note marker and note text,
+    document start and end, contents target, person mention and chapter opening.
+
+    For proofs (tests, checks): the source is compiled with the `positions` input, which
+    makes book.typ record the pages in one metadata element; the layout is the same.
+    """
+    import json
+
+    inputs = dict(sys_inputs or {}, positions="1")
+    found = json.loads(compiler(source, inputs).query("<positions>", field="value", one=True))
+    return found
