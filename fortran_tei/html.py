@@ -55,7 +55,7 @@ def transform(context: BuildContext, folder: Path, site_url: str = "") -> list[s
     with _lock:
         executable.clear_parameters()
         executable.clear_xsl_messages()
-        executable.set_save_xsl_message(False, None)
+        executable.set_save_xsl_message(True, None)  # kept in memory, read below
         if site_url:
             executable.set_parameter("site-url", saxon.processor().make_string_value(site_url))
         executable.set_base_output_uri(folder.resolve().as_uri() + "/")

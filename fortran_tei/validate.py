@@ -32,8 +32,7 @@ class Report:
 
 def validate_sources(sources: Sources) -> Report:
     problems = list(sources.problems)
-    for source in sources.files:
-        problems.extend(schema.validate_file(source))
+    problems.extend(schema.validate_files(sources.files))
     volume = None
     if sources.volume_file is None and len(sources.files) > 1:
         # Loose files are not a volume: volume-wide rules would misfire, so each file on its own.

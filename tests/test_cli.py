@@ -158,3 +158,33 @@ def test_info_reports_the_volume():
     assert facts["apparatus_entries"] >= 4
     assert facts["persons"] >= 60
     assert facts["pages"] >= 4
+
+
+def test_bad_date_is_named_at_its_attribute(volume_copy):
+    doc = volume_copy / "documents" / "d021.xml"
+    lines = doc.read_text().splitlines()
+    where = next(i for i, line in enumerate(lines) if 'when="1961-09-29"' in line)
+    lines[where] = lines[where].replace('when="1961-09-29"', 'when="1961-13-45"')
+    doc.write_text("\n".join(lines) + "\n")
+    result = run("validate", str(volume_copy))
+    assert result.exit_code == 1
+    found = [m for m in problem_lines(result.output) if m["path"].endswith("d021.xml") and int(m["line"]) == where + 1]
+    assert found, result.output
+    assert "when" in found[0].group(0) and "1961-09-29" in found[0].group(0)  # says what form is expected
+
+
+def test_unknown_element_is_named(volume_copy):
+    doc = volume_copy / "documents" / "d021.xml"
+    doc.write_text(doc.read_text().replace("Writing from the Black Sea", "<foo>Writing</foo> from the Black Sea"))
+    result = run("validate", str(volume_copy))
+    lines = [m for m in problem_lines(result.output) if m["rule"] == "schema"]
+    assert len(lines) == 1 and '"foo"' in lines[0].group(0), result.output
+
+
+def test_missing_document_is_one_error_not_a_cascade(volume_copy):
+    (volume_copy / "documents" / "d021.xml").unlink()
+    volume = volume_copy / "volume.xml"
+    volume.write_text("\n".join(l for l in volume.read_text().splitlines() if "d021.xml" not in l) + "\n")
+    result = run("validate", str(volume_copy))
+    sequence = [m for m in problem_lines(result.output) if m["rule"] == "doc-number-sequence"]
+    assert len(sequence) == 1 and sequence[0]["path"].endswith("d022.xml")
