@@ -139,8 +139,8 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
+    work.chmod(0o755)  # mkdtemp makes it private; a site folder is meant to be read
     work.rename(target)
-    work.chmod(0o755)
     shutil.rmtree(old, ignore_errors=True)
 
 
