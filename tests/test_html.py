@@ -1,0 +1,375 @@
+"""The HTML edition: pages, notes, links, safety, fidelity, and the external checkers."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree, html as lxml_html
+
+from fortran_tei import html
+from fortran_tei.build import BuildContext
+from fortran_tei.sources import TEI_NS, read_sources
+from fortran_tei.validate import Report
+
+ROOT = Path(__file__).resolve().parents[1]
+TEI_DIR = ROOT / "tei"
+SHARED = Path(__file__).parents[1].parent / "shared"
+CORPUS = SHARED / "corpus" / "frus-history"
+CHECKERS = Path("/opt/checkers/bin")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NS = {"t": TEI_NS}
+
+needs_volume = pytest.mark.skipif(not (TEI_DIR / "volume.xml").is_file(), reason="sample volume tei/volume.xml not present")
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"real corpus not found at {CORPUS}")
+
+
+def build_site(paths: list[Path], out: Path, search: bool = True) -> tuple[Path, BuildContext]:
+    sources = read_sources(paths)
+    volume = sources.assemble()
+    assert volume is not None, sources.problems
+    context = BuildContext(volume, out, Report([], len(volume.files), volume))
+    return html.build(context, search=search), context
+
+
+def page(site: Path, name: str):
+    return lxml_html.fromstring((site / name).read_bytes())
+
+
+def text_of(tree) -> str:
+    return " ".join(" ".join(tree.itertext()).split())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    if not (TEI_DIR / "volume.xml").is_file():
+        pytest.skip("sample volume tei/volume.xml not present")
+    folder, _ = build_site([TEI_DIR], tmp_path_factory.mktemp("dist"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def volume_tree():
+    return read_sources([TEI_DIR]).assemble().root
+
+
+# ---------------------------------------------------------------- the site
+
+
+@needs_volume
+def test_site_has_every_page_and_the_search_index(site, volume_tree):
+    ids = [t.get("{http://www.w3.org/XML/1998/namespace}id") for t in volume_tree.iterfind(".//t:TEI", NS)
+           if t.find(".//t:div[@type='document']", NS) is not None]
+    assert len(ids) == 120
+    for ident in ids:
+        assert (site / f"{ident}.html").is_file(), ident
+    for name in ("index.html", "persons.html", "abbreviations.html", "sources.html", "about.html",
+                 "introduction.html", "search.html", "assets/edition.css", "assets/print.css", "assets/search.js",
+                 "pagefind/pagefind.js"):
+        assert (site / name).is_file(), name
+    assert list((site / "pagefind").glob("fragment/*")), "Pagefind wrote no fragments"
+
+
+@needs_volume
+def test_home_lists_the_contents_as_a_table(site):
+    home = page(site, "index.html")
+    rows = home.xpath("//table[contains(@class,'contents-table')]/tbody/tr")
+    assert len(rows) == 120
+    first = [" ".join(c.text_content().split()) for c in rows[20]]
+    assert first[0] == "21"
+    assert first[1] == "Letter From Chairman Khrushchev to President Kennedy"
+    assert first[2] == "September 29, 1961"
+    assert first[3].lower().startswith("letter")
+    assert rows[20].xpath(".//a/@href") == ["d21.html"]
+    assert home.xpath("//a[@href='introduction.html']") and home.xpath("//a[@href='persons.html']")
+    assert not home.xpath("//script"), "the home page needs no script"
+
+
+@needs_volume
+def test_document_page_heading_facts_body_notes(site):
+    doc = page(site, "d21.html")
+    h1 = doc.xpath("//h1")[0]
+    assert " ".join(h1.text_content().replace("*", "").split()) == "21. Letter From Chairman Khrushchev to President Kennedy"
+    facts = {" ".join(dt.text_content().split()): " ".join(dt.getnext().text_content().split())
+             for dt in doc.xpath("//aside[contains(@class,'facts')]//dt")}
+    assert facts["From"] == "Nikita S. Khrushchev" and facts["To"] == "John F. Kennedy"
+    assert facts["Date"] == "September 29, 1961" and facts["Place"] == "Moscow"
+    assert "Bolshakov" in facts["Intermediary"]
+    assert "vol. XIV, p. 387" in facts["Printed elsewhere"]
+    # the source note, composed from the header, with a back link to the heading marker
+    source = doc.xpath("//*[@id='d21-source']")[0]
+    assert source.get("popover") is not None
+    assert "Source: Department of State, Presidential Correspondence: Lot 77 D 163" in text_of(source)
+    assert "No classification marking." in text_of(source)
+    assert doc.xpath("//button[@popovertarget='d21-source']")
+    # apparatus: lemma in the text, its own lettered series "lemma] reading — comment"
+    marker = doc.xpath("//button[contains(@class,'appref')]")[0]
+    assert marker.text == "a" and marker.get("popovertarget") == "d21app-a"
+    entry = doc.xpath("//li[@id='d21app-a']")[0]
+    assert re.search(r"a gleams\] glimmering of light \(better translation\) — The editors suggest", " ".join(entry.text_content().split()))
+    assert entry.xpath(".//a[@href='#d21app-a-ref']"), "apparatus entry links back to its marker"
+    # navigation and citation
+    assert doc.xpath("//a[@rel='prev']/@href") == ["d20.html"] and doc.xpath("//a[@rel='next']/@href") == ["d22.html"]
+    assert doc.xpath("//meta[@name='citation_title']/@content") == ["21. Letter From Chairman Khrushchev to President Kennedy"]
+    assert doc.xpath("//meta[@name='citation_date']/@content") == ["1961/09/29"]
+    assert "Document 21" in text_of(doc.xpath("//p[@class='citation']")[0])
+    assert doc.xpath("//nav[@aria-label='Breadcrumb']//a[@href='index.html']")
+
+
+@needs_volume
+def test_numbered_footnotes_have_markers_popovers_and_back_links(site, volume_tree):
+    notes = volume_tree.xpath("//t:div[@type='document']//t:note[@xml:id][not(ancestor::t:app)]", namespaces=NS)
+    assert notes, "the sample volume has editorial footnotes"
+    for note in notes:
+        ident = note.get("{http://www.w3.org/XML/1998/namespace}id")
+        doc_id = note.xpath("ancestor::t:TEI[1]/@xml:id", namespaces=NS)[0]
+        doc = page(site, f"{doc_id}.html")
+        li = doc.xpath(f"//li[@id='{ident}']")
+        assert li and li[0].get("popover") is not None, ident
+        button = doc.xpath(f"//button[@popovertarget='{ident}']")
+        assert button and button[0].text == note.get("n"), ident
+        assert li[0].xpath(f".//a[@href='#{ident}-ref']"), ident
+
+
+@needs_volume
+def test_page_breaks_are_linkable_margin_markers(site):
+    intro = page(site, "introduction.html")
+    marker = intro.xpath("//a[@id='pg_XI']")
+    assert marker and marker[0].get("href") == "#pg_XI" and marker[0].text == "[XI]"
+    assert "[IX]" in text_of(intro) and "[XII]" in text_of(intro)
+
+
+@needs_volume
+def test_persons_and_abbreviations_link_both_ways(site):
+    persons = page(site, "persons.html")
+    kennedy = persons.xpath("//section[@id='p_KJF2']")[0]
+    assert "Kennedy, John F." in text_of(kennedy)
+    assert "d21.html" in kennedy.xpath(".//a/@href")
+    doc = page(site, "d21.html")
+    assert doc.xpath("//a[@href='persons.html#p_KJF2']")
+    term = doc.xpath("//a[@href='abbreviations.html#t_UN1']/abbr")[0]
+    assert term.text == "UN" and term.get("title") == "United Nations"
+    abbreviations = page(site, "abbreviations.html")
+    assert abbreviations.xpath("//*[@id='t_UN1']//abbr")[0].text == "UN"
+
+
+@needs_volume
+def test_build_is_fast(tmp_path):
+    html.build  # stylesheet compiled by the fixture already; time a second, complete build
+    read = time.perf_counter()
+    volume = read_sources([TEI_DIR]).assemble()
+    context = BuildContext(volume, tmp_path, Report([], len(volume.files), volume))
+    context.xdm  # parsing the volume once is shared by every format
+    start = time.perf_counter()
+    html.build(context)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 2.0, f"the HTML site took {elapsed:.2f}s (read: {start - read:.2f}s)"
+
+
+# ---------------------------------------------------------------- fidelity
+
+
+def document_texts(root: etree._Element):
+    """(file name, text nodes) of each document as html.xsl splits the volume."""
+    units = []
+    divs = root.xpath("//t:div[@type='document']", namespaces=NS)
+    if divs:
+        for div in divs:
+            tei = div.xpath("ancestor::t:TEI[1]", namespaces=NS)
+            unit = tei[0] if tei and len(tei[0].xpath(".//t:div[@type='document']", namespaces=NS)) == 1 else div
+            units.append((unit, div))
+    else:
+        teis = [t for t in root.xpath("descendant-or-self::t:TEI", namespaces=NS)
+                if t.xpath("t:text/t:body[normalize-space() or *]", namespaces=NS)]
+        units = [(t, t.find("t:text", NS)) for t in teis]
+    return units
+
+
+SKIPPED = {"script", "style", "iframe", "object", "embed", "teiHeader", "fw", "figDesc", "facsimile"}
+
+
+def assert_every_text_node_shown(site: Path, root: etree._Element, name_of):
+    checked = 0
+    for position, (unit, div) in enumerate(document_texts(root), start=1):
+        shown = text_of(page(site, name_of(unit, position)))
+        for node in div.xpath(".//text()"):
+            parent = node.getparent()
+            if any(etree.QName(a).localname in SKIPPED for a in [parent, *parent.iterancestors()] if isinstance(a.tag, str)):
+                continue
+            words = " ".join(str(node).split())
+            if words:
+                assert words in shown, f"{name_of(unit, position)}: text {words[:80]!r} missing"
+                checked += 1
+    assert checked > 0
+
+
+@needs_volume
+def test_every_character_of_every_document_appears_in_its_page(site, volume_tree):
+    assert_every_text_node_shown(site, volume_tree, lambda unit, _: unit.get("{http://www.w3.org/XML/1998/namespace}id") + ".html")
+
+
+# ---------------------------------------------------------------- any TEI, safety
+
+HOSTILE = f"""<TEI xmlns="{TEI_NS}" xmlns:h="http://www.w3.org/1999/xhtml">
+  <teiHeader><fileDesc><titleStmt><title>Hostile</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+  <text><body>
+    <div type="document" n="1" xml:id="index"><head>First</head>
+      <p onclick="alert(1)" style="color:red">Alpha <ref target="javascript:alert(2)">beta</ref>
+        <ref target=" JaVaScRiPt:alert(3)">gamma</ref> <ref target="data:text/html,&lt;script&gt;x&lt;/script&gt;">delta</ref>
+        <mysteryTag>epsilon</mysteryTag> <mysteryTag>zeta</mysteryTag> <otherThing>eta</otherThing>
+        <script>alert(4)</script><h:script>alert(5)</h:script><h:iframe src="https://example.org"/>
+        <ref target="https://example.org/ok">theta</ref> &lt;b&gt;iota&lt;/b&gt;</p>
+    </div>
+    <div type="document" n="2"><head>Second</head><p>Kappa<note>a note <p>with a paragraph</p></note>.</p></div>
+  </body></text>
+</TEI>"""
+
+
+def assert_safe(site: Path):
+    for file in site.glob("*.html"):
+        tree = page(site, file.name)
+        for script in tree.xpath("//script"):
+            assert script.get("src") == "assets/search.js" and not (script.text or "").strip(), file.name
+        assert not tree.xpath("//iframe | //object | //embed | //style"), file.name
+        assert not tree.xpath("//@*[starts-with(name(), 'on')]"), file.name
+        assert not tree.xpath("//@style"), file.name
+        for href in tree.xpath("//@href | //@src"):
+            assert not re.match(r"\s*(javascript|data|vbscript):", href, re.I), (file.name, href)
+
+
+def test_hostile_tei_never_becomes_markup(tmp_path, capsys):
+    source = tmp_path / "hostile.xml"
+    source.write_text(HOSTILE, encoding="utf-8")
+    site, context = build_site([source], tmp_path / "out", search=False)
+    assert_safe(site)
+    names = sorted(p.name for p in site.glob("*.html"))
+    assert "doc-index.html" in names and "index.html" in names, names  # an xml:id "index" cannot overwrite home
+    first = text_of(page(site, "doc-index.html"))
+    for word in ("Alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "<b>iota</b>"):
+        assert word in first, word
+    assert "alert" not in first
+    assert page(site, "doc-index.html").xpath("//a[@href='https://example.org/ok']")
+    warnings = context.html_warnings
+    assert sum("mysteryTag" in w for w in warnings) == 1, warnings
+    assert sum("otherThing" in w for w in warnings) == 1, warnings
+    assert any("javascript:alert(2)" in w for w in warnings) and any("data:" in w for w in warnings)
+    assert any("<script>" in w for w in warnings) and any("<iframe>" in w for w in warnings)
+    second = page(site, "d2.html")
+    assert second.xpath("//li[@popover]") and "with a paragraph" in text_of(second)
+
+
+@needs_corpus
+def test_real_corpus_each_file_builds_safely_and_completely(tmp_path):
+    files = sorted(CORPUS.rglob("*.xml"))
+    assert len(files) >= 90
+    for index, file in enumerate(files):
+        site, _ = build_site([file], tmp_path / f"o{index}", search=False)
+        assert (site / "index.html").is_file(), file
+        assert_safe(site)
+        root = read_sources([file]).assemble().root
+        names = {}
+
+        def name_of(unit, position, site=site):
+            return names.setdefault(position, _page_for(site, position))
+
+        assert_every_text_node_shown(site, root, name_of)
+
+
+def _page_for(site: Path, position: int) -> str:
+    """The page of the n-th document, read from the contents table of the home page."""
+    hrefs = page(site, "index.html").xpath("//table[contains(@class,'contents-table')]//a/@href")
+    return hrefs[position - 1]
+
+
+@needs_corpus
+def test_real_corpus_as_one_folder(tmp_path):
+    site, context = build_site([CORPUS], tmp_path, search=False)
+    assert len(page(site, "index.html").xpath("//table[contains(@class,'contents-table')]/tbody/tr")) >= 90
+    assert_safe(site)
+    assert any("script" in w for w in context.html_warnings)
+
+
+# ---------------------------------------------------------------- external checkers
+
+
+def checker(name: str) -> Path:
+    path = CHECKERS / name
+    if not path.exists():
+        pytest.skip(f"{name} not installed in {CHECKERS} (see ../shared/checkers/README.md); CI runs it")
+    return path
+
+
+@needs_volume
+def test_vnu_finds_no_errors_on_any_page(site):
+    vnu = checker("vnu")
+    pages = sorted(str(p) for p in site.glob("*.html"))
+    result = subprocess.run([str(vnu), "--stdout", "--format", "json", *pages], capture_output=True, text=True, timeout=300)
+    messages = [m for m in json.loads(result.stdout or "{}").get("messages", []) if m.get("type") == "error"]
+    assert not messages, messages[:5]
+    assert result.returncode == 0
+
+
+@needs_volume
+def test_axe_finds_no_violations(site):
+    axe = checker("axe-check")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian Chromium not installed at /usr/bin/chromium")
+    pages = [str(site / n) for n in ("index.html", "d21.html", "persons.html", "introduction.html", "search.html")]
+    result = subprocess.run([str(axe), *pages], capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout)
+    violations = {name: [v["id"] for v in r["violations"]] for name, r in report.items() if r["violations"]}
+    assert not violations
+    assert result.returncode == 0
+
+
+@pytest.fixture
+def served(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@needs_volume
+def test_browser_opens_a_note_in_place_follows_next_and_searches(served, site, tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api", reason="Python package playwright==1.65.2 not installed")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian Chromium not installed at /usr/bin/chromium")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_page()
+            tab.goto(served + "d21.html")
+            entry = tab.locator("#d21app-a")
+            tab.click("button[popovertarget='d21app-a']")
+            assert entry.evaluate("e => e.matches(':popover-open')")
+            assert "glimmering of light" in entry.inner_text()
+            tab.keyboard.press("Escape")
+            assert not entry.evaluate("e => e.matches(':popover-open')")
+            tab.click("a[rel='next']")
+            tab.wait_for_url("**/d22.html")
+            tab.click("a[rel='prev']")
+            tab.wait_for_url("**/d21.html")
+            # a word of d21's summary, typed into the header's search box
+            tab.fill("#site-search", "Belgrade")
+            tab.press("#site-search", "Enter")
+            tab.wait_for_url("**/search.html?q=Belgrade")
+            tab.wait_for_selector("#search-results li a", timeout=10000)
+            assert "d21.html" in tab.locator("#search-results li a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        finally:
+            browser.close()
