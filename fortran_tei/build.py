@@ -58,7 +58,7 @@ class BuildContext:
         ident = self.volume.root.get("{http://www.w3.org/XML/1998/namespace}id")
         if ident:
             return ident
-        return self.volume.main_file.path.stem if len(self.volume.files) == 1 else "volume"
+        return self.volume.name or "volume"
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -94,9 +94,7 @@ def build(
     if unreadable or not sources.files:
         raise BuildError(unreadable or [file_problem(paths[0] if paths else "tei", "no XML files found", "file-missing")])
     report = validate_sources(sources)
-    volume = report.volume
-    if volume is None:
-        raise BuildError(report.errors)
+    volume = report.volume or sources.assemble()  # loose files are validated one by one, built as one book
     if declares_our_schema(volume) and report.errors:
         raise BuildError(report.errors)
     out.mkdir(parents=True, exist_ok=True)

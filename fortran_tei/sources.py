@@ -119,10 +119,11 @@ class Volume:
     root: etree._Element
     files: list[SourceFile]
     _owners: dict = field(default_factory=dict, repr=False)
+    name: str = ""  # what to call a volume without xml:id: the file or folder it was read from
 
     @classmethod
     def single(cls, source: SourceFile) -> "Volume":
-        return cls(source.root, [source], {source.root: source})
+        return cls(source.root, [source], {source.root: source}, source.path.stem)
 
     @property
     def is_corpus(self) -> bool:
@@ -155,6 +156,7 @@ class Sources:
     files: list[SourceFile]
     problems: list[Problem]
     volume_file: SourceFile | None
+    origin: Path = Path("tei")
 
     def assemble(self) -> Volume | None:
         """One tree: the volume file with its includes replaced, or the files under one teiCorpus."""
@@ -162,15 +164,15 @@ class Sources:
             return None
         if self.volume_file is not None:
             by_path = {f.path.resolve(): f for f in self.files}
-            volume = Volume(self.volume_file.root, self.files)
+            volume = Volume(self.volume_file.root, self.files, name=self.origin.resolve().stem)
             volume._owners[self.volume_file.root] = self.volume_file
             _expand_includes(self.volume_file, by_path, volume)
             return volume
         if len(self.files) == 1:
-            return Volume.single(self.files[0])
+            return Volume.single(self.files[0])  # named after its file
         # Loose files: gather them as a corpus so that every output sees one tree.
         corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
-        volume = Volume(corpus, self.files)
+        volume = Volume(corpus, self.files, name=self.origin.resolve().name)
         for source in self.files:
             corpus.append(source.root)
             volume._owners[source.root] = source
@@ -253,7 +255,7 @@ def read_sources(paths: list[Path]) -> Sources:
             add(path)
     if volume_file is not None and len(paths) > 1:
         volume_file = None  # several explicit paths: validate each on its own
-    return Sources(files, problems, volume_file)
+    return Sources(files, problems, volume_file, paths[0] if paths else Path("tei"))
 
 
 def _flatten_entities(source: SourceFile) -> list[Problem]:
