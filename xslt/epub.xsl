@@ -22,6 +22,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:f="https://fortran-tei.org/ns/functions"
+    xmlns:h="https://fortran-tei.org/ns/html"
     xmlns:ft="https://fortran-tei.org/ns/epub"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:epub="http://www.idpf.org/2007/ops"
@@ -283,21 +284,22 @@
       <xsl:for-each select="$number"><span class="docnum">{.}.</span><xsl:text> </xsl:text></xsl:for-each>
       <xsl:choose>
         <xsl:when test="$head">
-          <xsl:apply-templates select="$head/node()" mode="epub">
-            <xsl:with-param name="inline" tunnel="yes" select="true()"/>
+          <xsl:apply-templates select="$head/node()" mode="h:text">
+            <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>{f:doc-title(.)}</xsl:otherwise>
       </xsl:choose>
       <xsl:if test="exists($source) and empty($inline-source)">
-        <xsl:call-template name="f:epub-noteref">
+        <xsl:call-template name="h:noteref">
           <xsl:with-param name="anchor" select="$f:epub-source-anchor"/>
           <xsl:with-param name="label" select="'*'"/>
+          <xsl:with-param name="kind" select="'source'"/>
         </xsl:call-template>
       </xsl:if>
     </h1>
-    <xsl:apply-templates select="if (self::TEI) then text/node() else node() except $head" mode="epub">
-      <xsl:with-param name="level" tunnel="yes" select="1"/>
+    <xsl:apply-templates select="if (self::TEI) then text/node() else node() except $head" mode="h:text">
+      <xsl:with-param name="depth" tunnel="yes" select="1"/>
       <xsl:with-param name="doc-div" tunnel="yes" select="$doc-div"/>
       <xsl:with-param name="doc-head" tunnel="yes" select="$head"/>
     </xsl:apply-templates>
@@ -315,15 +317,15 @@
     <h1 id="ft-h1">
       <xsl:choose>
         <xsl:when test="$own-head">
-          <xsl:apply-templates select="$own-head/node()" mode="epub">
-            <xsl:with-param name="inline" tunnel="yes" select="true()"/>
+          <xsl:apply-templates select="$own-head/node()" mode="h:text">
+            <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>{f:epub-label(.)}</xsl:otherwise>
       </xsl:choose>
     </h1>
-    <xsl:apply-templates select="if (self::TEI) then text/node() else node() except $own-head" mode="epub">
-      <xsl:with-param name="level" tunnel="yes" select="1"/>
+    <xsl:apply-templates select="if (self::TEI) then text/node() else node() except $own-head" mode="h:text">
+      <xsl:with-param name="depth" tunnel="yes" select="1"/>
     </xsl:apply-templates>
     <xsl:call-template name="f:epub-notes">
       <xsl:with-param name="notes" select="f:epub-own(., (.//note[f:is-footnote(.)] | .//note[@type = 'source' or @n = '0'][not(ancestor::app)])[not(parent::person)])"/>
@@ -339,12 +341,12 @@
   </xsl:function>
 
   <!-- Inside a document: its div gives its content (its head is the h1 already). -->
-  <xsl:template match="div" mode="epub" priority="3">
+  <xsl:template match="div" mode="h:text" priority="3">
     <xsl:param name="doc-div" as="element()?" tunnel="yes" select="()"/>
     <xsl:param name="doc-head" as="element()?" tunnel="yes" select="()"/>
     <xsl:choose>
       <xsl:when test=". is $doc-div">
-        <xsl:apply-templates select="node() except $doc-head" mode="epub"/>
+        <xsl:apply-templates select="node() except $doc-head" mode="h:text"/>
       </xsl:when>
       <xsl:when test="f:epub-is-part(.)">
         <xsl:call-template name="f:epub-part-link"/>
@@ -358,7 +360,7 @@
     <p class="docref"><a href="{f:epub-file(.)}">{f:epub-label(.)}</a></p>
   </xsl:template>
 
-  <xsl:template match="TEI[f:epub-is-part(.)] | text[f:epub-is-part(.)]" mode="epub" priority="3">
+  <xsl:template match="TEI[f:epub-is-part(.)] | text[f:epub-is-part(.)]" mode="h:text" priority="3">
     <xsl:call-template name="f:epub-part-link"/>
   </xsl:template>
 

@@ -1,14 +1,21 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html-text.xsl: TEI element → HTML behaviour, one small template per element (the readable
-  table CETEIcean keeps in defaultBehaviors.js). Included by html.xsl.
+  html-text.xsl: TEI element → (X)HTML behaviour, one small template per element (the readable
+  table CETEIcean keeps in defaultBehaviors.js). Included by html.xsl for the site; imported by
+  epub-text.xsl, which overrides by import precedence only what an EPUB does differently
+  (footnote references, page breaks, file-relative links, xml:lang, images).
 
   Mode h:text renders text content. Tunnel parameters carry the context HTML needs to stay
   valid whatever the TEI nesting:
     $phrasing  true inside a paragraph-like element: blocks become spans (class "block")
     $in-link   true inside an <a>: no nested links, no note buttons
     $copy      true when a passage is shown a second time (apparatus lemma): no ids, no markers
-    $depth     heading level below the page's h1
+    $depth     heading level: 1 at the page's h1, one more inside each division with a head
+
+  Hooks the including stylesheet provides or overrides:
+    h:href-of($target, $from)  the address of an element of the volume (not defined here)
+    h:href($pointer, $from)    the address of a pointer (same volume, other volumes, the web)
+    h:noteref                  the marker of a footnote, apparatus entry or source note
 
   Safety: no attribute of the source is ever copied. Every href passes f:safe-url; HTML script,
   iframe, object … are dropped with their content and reported; any other element without a
@@ -36,7 +43,7 @@
       <xsl:with-param name="kind" select="'unknown-element'"/>
       <xsl:with-param name="value" select="name()"/>
     </xsl:call-template>
-    <span class="tei-{f:safe-name(local-name())}"><xsl:apply-templates mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+    <span class="tei-{f:safe-name(local-name())}"><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></span>
   </xsl:template>
 
   <!-- Script-capable HTML found in the sources (any namespace): dropped with its content. -->
@@ -57,7 +64,7 @@
   </xsl:template>
 
   <!-- Never rendered as text: header data, facsimile, stand-off. -->
-  <xsl:template match="teiHeader | facsimile | standOff | fw | figDesc | listPerson[ancestor::teiHeader]" mode="h:text"/>
+  <xsl:template match="teiHeader | facsimile | standOff | fw | figDesc | cb | listPerson[ancestor::teiHeader]" mode="h:text"/>
 
   <!-- The id and language an element carries into its HTML counterpart. -->
   <xsl:template name="h:attrs">
@@ -109,12 +116,13 @@
     <xsl:apply-templates mode="h:text"/>
   </xsl:template>
 
-  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6" mode="h:text">
+  <!-- A division with a heading is a section one level down; without, a plain div. -->
+  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | floatingText | titlePage | sp | castList" mode="h:text">
     <xsl:param name="depth" tunnel="yes" as="xs:integer" select="1"/>
     <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="'section'"/>
-      <xsl:with-param name="class" select="('div', @type ! ('div-' || f:safe-name(.)))"/>
-      <xsl:with-param name="depth" select="$depth + 1" tunnel="yes"/>
+      <xsl:with-param name="name" select="if (head) then 'section' else 'div'"/>
+      <xsl:with-param name="class" select="(if (starts-with(local-name(), 'div')) then 'div' else local-name(), @type ! ('div-' || f:safe-name(.)))"/>
+      <xsl:with-param name="depth" select="if (head) then $depth + 1 else $depth" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -128,9 +136,8 @@
 
   <xsl:template match="head" mode="h:text">
     <xsl:param name="depth" tunnel="yes" as="xs:integer" select="1"/>
-    <xsl:param name="phrasing" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="if (parent::list or parent::listBibl[not(parent::div)] or parent::table or parent::figure or parent::lg) then 'p' else 'h' || min((6, $depth + 1))"/>
+      <xsl:with-param name="name" select="if (parent::list or parent::listBibl[not(parent::div)] or parent::table or parent::figure or parent::lg) then 'p' else 'h' || min((6, max((2, $depth))))"/>
       <xsl:with-param name="class" select="'head'"/>
     </xsl:call-template>
   </xsl:template>
@@ -138,7 +145,7 @@
   <xsl:template match="listBibl/head" mode="h:text">
     <xsl:param name="depth" tunnel="yes" as="xs:integer" select="1"/>
     <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="'h' || min((6, $depth + count(ancestor::listBibl)))"/>
+      <xsl:with-param name="name" select="'h' || min((6, max((2, $depth + count(ancestor::listBibl)))))"/>
       <xsl:with-param name="class" select="'head'"/>
     </xsl:call-template>
   </xsl:template>
@@ -148,13 +155,13 @@
   </xsl:template>
 
   <!-- An empty paragraph (our front files' placeholder body) gives nothing. -->
-  <xsl:template match="p[not(node())]" mode="h:text"/>
+  <xsl:template match="p[not(node())] | ab[not(node())]" mode="h:text"/>
 
   <xsl:template match="dateline" mode="h:text">
     <xsl:call-template name="h:block"><xsl:with-param name="name" select="'p'"/><xsl:with-param name="class" select="'dateline'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="opener | closer | postscript | epigraph | argument | byline | docAuthor | docDate | trailer | salute | signed | address" mode="h:text">
+  <xsl:template match="opener | closer | postscript | epigraph | argument | byline | docAuthor | docDate | docImprint | docTitle | titlePart | speaker | trailer | salute | signed | address" mode="h:text">
     <xsl:call-template name="h:block">
       <xsl:with-param name="name" select="if (*[self::p or self::lg or self::list or self::table]) then 'div' else 'p'"/>
       <xsl:with-param name="class" select="local-name()"/>
@@ -183,8 +190,7 @@
 
   <!-- ============================================================ lists, tables -->
 
-  <xsl:template match="list | listBibl" mode="h:text">
-    <xsl:param name="phrasing" tunnel="yes" as="xs:boolean" select="false()"/>
+  <xsl:template match="list | listBibl | listPerson | listPlace | listOrg | listEvent" mode="h:text">
     <xsl:apply-templates select="head" mode="h:text"/>
     <xsl:call-template name="h:list">
       <xsl:with-param name="items" select="* except (head | label)"/>
@@ -215,7 +221,7 @@
   <xsl:template match="*" mode="h:item">
     <xsl:param name="phrasing" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>
-      <xsl:when test="self::item or self::bibl or self::biblStruct">
+      <xsl:when test="self::item or self::bibl or self::biblStruct or self::person or self::place or self::org or self::event">
         <!-- the item element's own content: an li holds flow, a span only phrasing -->
         <xsl:if test="@xml:id"><span id="{f:safe-name(@xml:id)}" class="anchor"></span></xsl:if>
         <xsl:apply-templates mode="h:text"/>
@@ -266,6 +272,7 @@
         <xsl:element name="{if (@role = 'label' or parent::row/@role = 'label') then 'th' else 'td'}">
           <xsl:if test="@cols[. castable as xs:integer][xs:integer(.) gt 1]"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
           <xsl:if test="@rows[. castable as xs:integer][xs:integer(.) gt 1]"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+          <xsl:if test="@role = 'label' or parent::row/@role = 'label'"><xsl:attribute name="scope" select="if (@role = 'label') then 'row' else 'col'"/></xsl:if>
           <xsl:call-template name="h:attrs"/>
           <xsl:apply-templates mode="h:text"/>
         </xsl:element>
@@ -304,14 +311,16 @@
 
   <!-- ============================================================ phrases -->
 
+  <!-- hi: the HTML element its rendition names (@rend, @rendition or @style), else a span;
+       the rend tokens stay as classes (rend-smallcaps …). -->
   <xsl:template match="hi" mode="h:text">
-    <xsl:variable name="r" select="tokenize(lower-case(normalize-space(@rend)), '\s+')"/>
+    <xsl:variable name="r" select="lower-case(string-join((@rend, @rendition, @style), ' '))"/>
     <xsl:call-template name="h:inline">
       <xsl:with-param name="name" select="
-        if ($r = ('sup', 'superscript')) then 'sup'
-        else if ($r = ('sub', 'subscript')) then 'sub'
-        else if ($r = ('italic', 'italics', 'i')) then 'i'
-        else if ($r = ('bold', 'strong', 'b')) then 'b'
+        if (matches($r, 'sup')) then 'sup'
+        else if (matches($r, 'sub')) then 'sub'
+        else if (matches($r, '(^|\W)i($|\W)|ital|slant')) then 'i'
+        else if (matches($r, '(^|\W)b($|\W)|bold|strong')) then 'b'
         else 'span'"/>
       <xsl:with-param name="class" select="()"/>
     </xsl:call-template>
@@ -331,11 +340,19 @@
     </xsl:call-template>
   </xsl:template>
 
+  <xsl:template match="code | gi | att | tag" mode="h:text">
+    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="abbr" mode="h:text">
+    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'abbr'"/><xsl:with-param name="class" select="()"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="q | said" mode="h:text">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="seg | rs | orgName | placeName | geogName | settlement | country | name[not(@ref)] | roleName | addName | genName | forename | surname | author | editor | publisher | pubPlace | biblScope | idno | num | measure | time | unclear | w | c | pc | s | phr | affiliation | email | orig | reg | corr | expan | abbr[not(parent::item)] | sic | bibl | biblStruct | stamp | licence | date[not(@when)] | persName[not(@ref)] | note[ancestor::app]" mode="h:text">
+  <xsl:template match="seg | rs | orgName | placeName | geogName | settlement | country | name[not(@ref)] | roleName | addName | genName | forename | surname | author | editor | publisher | pubPlace | biblScope | idno | num | measure | time | unclear | w | c | pc | s | phr | affiliation | email | orig | reg | corr | expan | sic | bibl | biblStruct | stamp | licence | date[not(@when)] | persName[not(@ref)] | note[ancestor::app]" mode="h:text">
     <xsl:call-template name="h:inline"/>
   </xsl:template>
 
@@ -403,55 +420,39 @@
 
   <!-- ============================================================ links -->
 
-  <!-- The href of a pointer: same-volume targets go to the page that shows them; other
-       volumes to history.state.gov; web addresses as they are; unsafe ones to nothing. -->
+  <!-- The href of a pointer: same-volume targets go to where the volume shows them
+       (h:href-of, given by the output); other volumes to history.state.gov; web addresses as
+       they are; unsafe ones to nothing. -->
   <xsl:function name="h:href" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:param name="context" as="node()"/>
+    <xsl:param name="from" as="node()"/>
     <xsl:variable name="p" select="normalize-space($pointer)"/>
-    <xsl:variable name="target" select="f:target($p, $context)"/>
+    <xsl:variable name="target" select="f:target($p, $from)"/>
     <xsl:sequence select="
-      if ($target) then h:href-of($target)
+      if ($target) then h:href-of($target, $from)
       else if (starts-with($p, '#')) then ()
       else if (f:is-volume-pointer($p)) then f:volume-pointer-url($p)
       else f:safe-url($p)"/>
   </xsl:function>
 
-  <!-- The address of an element of the volume. -->
-  <xsl:function name="h:href-of" as="xs:string?">
-    <xsl:param name="el" as="element()"/>
-    <xsl:variable name="unit" select="($el/ancestor-or-self::*[map:contains($page-of, generate-id(.))])[last()]" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-    <xsl:variable name="page" select="$unit ! $page-of(generate-id(.))"/>
-    <xsl:variable name="id" select="$el/@xml:id ! f:safe-name(.)"/>
-    <xsl:sequence select="
-      if ($el/self::person) then 'persons.html#' || $id
-      else if ($el/ancestor-or-self::item/parent::list[@type = 'abbreviations']) then 'abbreviations.html#' || $id
-      else if (empty($page)) then ()
-      else if ($unit is $el) then $page
-      else if ($el/self::note) then $page || '#' || f:note-anchor($el)
-      else $page || '#' || $id"/>
-  </xsl:function>
-
-  <xsl:template match="ref | ptr" mode="h:text">
+  <!-- A link around phrasing content, or the content alone where a link cannot be: inside
+       another link, to nowhere, or around a note or apparatus marker (itself a control). -->
+  <xsl:template name="h:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:variable name="raw" select="tokenize(normalize-space(@target), ' ')[1]"/>
-    <xsl:variable name="href" select="h:href($raw, .)"/>
-    <xsl:if test="$raw and empty($href) and not(starts-with($raw, '#'))">
-      <xsl:call-template name="f:report"><xsl:with-param name="kind" select="'unsafe-url'"/><xsl:with-param name="value" select="$raw"/></xsl:call-template>
-    </xsl:if>
     <xsl:choose>
-      <xsl:when test="$in-link or empty($href)">
-        <xsl:call-template name="h:inline"><xsl:with-param name="class" select="'ref'"/></xsl:call-template>
+      <xsl:when test="$in-link or empty($href) or .//note or .//app">
+        <xsl:call-template name="h:inline"><xsl:with-param name="class" select="($class, 'ref')[1]"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <a href="{$href}">
+          <xsl:if test="exists($class)"><xsl:attribute name="class" select="string-join($class, ' ')"/></xsl:if>
+          <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
           <xsl:call-template name="h:attrs"/>
-          <xsl:if test="self::ptr or not(normalize-space())">
-            <xsl:value-of select="
-              (f:target($raw, .) ! (if (. intersect $docs) then 'Document ' || f:doc-number(.) else ()),
-               if (f:is-volume-pointer($raw)) then f:volume-pointer-label($raw) else (),
-               $raw)[1]"/>
-          </xsl:if>
+          <xsl:value-of select="$label"/>
           <xsl:apply-templates mode="h:text">
             <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
@@ -461,60 +462,68 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A name linked to the List of Names, when the person is in it. -->
-  <xsl:template match="persName[@ref] | name[@ref]" mode="h:text">
-    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:variable name="person" select="f:person(@ref, .)"/>
-    <xsl:choose>
-      <xsl:when test="$person and not($in-link)">
-        <a class="persName" href="persons.html#{f:safe-name($person/@xml:id)}" title="{f:person-name($person)}">
-          <xsl:call-template name="h:attrs"/>
-          <xsl:apply-templates mode="h:text">
-            <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
-            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-        </a>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="h:inline"><xsl:with-param name="class" select="'persName'"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
+  <xsl:template match="ref | ptr" mode="h:text">
+    <xsl:variable name="raw" select="normalize-space((tokenize(normalize-space(@target), ' ')[1], @url)[1])"/>
+    <xsl:if test="$raw and empty(f:safe-url($raw))">
+      <xsl:call-template name="f:report"><xsl:with-param name="kind" select="'unsafe-url'"/><xsl:with-param name="value" select="$raw"/></xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="h:link">
+      <xsl:with-param name="href" select="h:href($raw, .)"/>
+      <xsl:with-param name="label" select="
+        if (self::ptr or not(normalize-space()))
+        then (f:target($raw, .) ! (if (. intersect $docs) then 'Document ' || f:doc-number(.) else ()),
+              if (f:is-volume-pointer($raw)) then f:volume-pointer-label($raw) else (),
+              $raw)[1]
+        else ()"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- A term linked to the abbreviations page, its expansion as title. -->
+  <!-- A name linked to the List of Names when the person is in it; an organisation or a
+       place to its entry. -->
+  <xsl:template match="persName[@ref] | name[@ref] | orgName[@ref] | placeName[@ref]" mode="h:text">
+    <xsl:variable name="person" select="f:person(@ref, .)"/>
+    <xsl:variable name="target" select="($person, f:target(tokenize(normalize-space(@ref), ' ')[1], .))[1]"/>
+    <xsl:call-template name="h:link">
+      <xsl:with-param name="href" select="$target ! h:href-of(., current())"/>
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="title" select="$person ! f:person-name(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A term linked to its abbreviation entry, its expansion as title. -->
   <xsl:template match="term[@ref]" mode="h:text">
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:variable name="item" select="f:abbreviation(@ref, .)"/>
+    <xsl:variable name="href" select="$item ! h:href-of(., current())"/>
     <xsl:variable name="expansion" select="f:expansion(.)"/>
+    <xsl:variable name="link" select="exists($href) and not($in-link or .//note or .//app)"/>
     <xsl:variable name="abbr">
       <abbr class="term">
         <xsl:if test="$expansion"><xsl:attribute name="title" select="$expansion"/></xsl:if>
-        <xsl:call-template name="h:attrs"/>
+        <xsl:if test="not($link)"><xsl:call-template name="h:attrs"/></xsl:if>
         <xsl:apply-templates mode="h:text">
           <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
-          <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          <xsl:with-param name="in-link" select="$in-link or $link" tunnel="yes"/>
         </xsl:apply-templates>
       </abbr>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$item and not($in-link)"><a class="term-link" href="{h:href-of($item)}"><xsl:sequence select="$abbr"/></a></xsl:when>
+      <xsl:when test="$link"><a class="term-link" href="{$href}"><xsl:call-template name="h:attrs"/><xsl:sequence select="$abbr"/></a></xsl:when>
       <xsl:otherwise><xsl:sequence select="$abbr"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ notes and apparatus -->
 
-  <!-- A footnote in the text: a marker button that opens the note in place (popover) and is
-       the target of the note's back link. The note itself is rendered at the end. -->
+  <!-- A footnote in the text: its marker (h:noteref). The note itself is rendered at the end. -->
   <xsl:template match="note" mode="h:text">
-    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:variable name="id" select="f:note-anchor(.)"/>
-    <xsl:choose>
-      <xsl:when test="$copy"/>
-      <xsl:when test="$in-link"><sup class="noteref-plain"><xsl:value-of select="f:note-number(.)"/></sup></xsl:when>
-      <xsl:otherwise>
-        <button type="button" class="noteref" id="{$id}-ref" popovertarget="{$id}" aria-label="Note {f:note-number(.)}"><xsl:value-of select="f:note-number(.)"/></button>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:if test="not($copy)">
+      <xsl:call-template name="h:noteref">
+        <xsl:with-param name="anchor" select="f:note-anchor(.)"/>
+        <xsl:with-param name="label" select="f:note-number(.)"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A source note printed in the text is shown with the other notes, not as a marker. -->
@@ -522,20 +531,34 @@
 
   <!-- The lemma stays in the text, the letter marks it; the readings go to the apparatus. -->
   <xsl:template match="app" mode="h:text">
-    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:variable name="id" select="f:app-anchor(.)"/>
     <span class="lem">
       <xsl:apply-templates select="f:app-lemma(.)/node()" mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
     </span>
     <xsl:if test="not($copy)">
-      <xsl:choose>
-        <xsl:when test="$in-link"><sup class="appref-plain"><xsl:value-of select="f:app-letter(.)"/></sup></xsl:when>
-        <xsl:otherwise>
-          <button type="button" class="appref" id="{$id}-ref" popovertarget="{$id}" aria-label="Apparatus note {f:app-letter(.)}"><xsl:value-of select="f:app-letter(.)"/></button>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="h:noteref">
+        <xsl:with-param name="anchor" select="f:app-anchor(.)"/>
+        <xsl:with-param name="label" select="f:app-letter(.)"/>
+        <xsl:with-param name="kind" select="'app'"/>
+      </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The marker of a note ($kind 'note', 'app' or 'source'): a button that opens the note in
+       place (popover) and is the target of the note's back link; inside a link, plain. -->
+  <xsl:template name="h:noteref">
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="kind" as="xs:string" select="'note'"/>
+    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="class" select="if ($kind eq 'app') then 'appref' else 'noteref'"/>
+    <xsl:choose>
+      <xsl:when test="$in-link"><sup class="{$class}-plain" id="{$anchor}-ref"><xsl:value-of select="$label"/></sup></xsl:when>
+      <xsl:otherwise>
+        <button type="button" class="{$class}" id="{$anchor}-ref" popovertarget="{$anchor}"
+                aria-label="{normalize-space((if ($kind eq 'app') then 'Apparatus note ' else if ($kind eq 'source') then 'Source note ' else 'Note ') || $label[$kind ne 'source'])}"><xsl:value-of select="$label"/></button>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="lem | rdg" mode="h:text">

@@ -56,6 +56,23 @@
   <xsl:variable name="volume-subtitle" as="xs:string?" select="$volume-header/fileDesc/titleStmt/title[@type = 'sub'][1] ! f:plain(.)"/>
   <xsl:variable name="volume-lang" as="xs:string" select="(/*/@xml:lang, //text/@xml:lang, 'en')[1]"/>
 
+  <!-- The address of an element of the volume (html-text.xsl's link hook): the page that
+       shows it, with its anchor. -->
+  <xsl:function name="h:href-of" as="xs:string?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="from" as="node()"/>
+    <xsl:variable name="unit" select="($el/ancestor-or-self::*[map:contains($page-of, generate-id(.))])[last()]"/>
+    <xsl:variable name="page" select="$unit ! $page-of(generate-id(.))"/>
+    <xsl:variable name="id" select="$el/@xml:id ! f:safe-name(.)"/>
+    <xsl:sequence select="
+      if ($el/self::person) then 'persons.html#' || $id
+      else if ($el/ancestor-or-self::item/parent::list[@type = 'abbreviations']) then 'abbreviations.html#' || $id
+      else if (empty($page)) then ()
+      else if ($unit is $el) then $page
+      else if ($el/self::note) then $page || '#' || f:note-anchor($el)
+      else $page || '#' || $id"/>
+  </xsl:function>
+
   <!-- ============================================================ entry -->
 
   <xsl:template match="/">
