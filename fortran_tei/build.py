@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import os
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lxml import etree
+from saxonche import PySaxonApiError
 
 from . import saxon
 from .problems import Problem, file_problem
@@ -22,6 +24,15 @@ from .validate import Report, validate_sources
 # Each format lives in its own module with `build(context) -> Path`.
 FORMATS = ("pdf", "html", "epub")
 SCHEMA_MARK = "fortran-tei.rng"
+
+# The output stylesheets report what they could not render as `fortran-tei:KIND:VALUE`
+# messages (common.xsl's f:report), once per occurrence; the build says each once.
+MESSAGE_PREFIX = "fortran-tei:"
+MESSAGE_TEXT = {
+    "unknown-element": "no rule for <{}>: its text is kept as running text",
+    "dropped-element": "<{}> (script or embedded content) is left out with its content",
+    "unsafe-url": "link target {!r} dropped (only web and same-volume addresses are kept); its text is kept",
+}
 
 
 class BuildError(Exception):
@@ -44,6 +55,8 @@ class BuildContext:
     out: Path
     report: Report
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    site_url: str = ""
     _xdm: object = field(default=None, repr=False)
 
     @property
@@ -60,6 +73,23 @@ class BuildContext:
             return ident
         return self.volume.name or "volume"
 
+    def transform(self, output: str, name: str, params: dict[str, str] | None = None,
+                  output_folder: Path | None = None) -> str:
+        """Run an output stylesheet over the volume; its reports become this build's warnings."""
+        try:
+            outcome = saxon.run(name, self.xdm, params, output_folder)
+        except PySaxonApiError as exc:
+            raise OutputError(f"{output}: the stylesheet xslt/{name} failed: {str(exc).strip()}") from None
+        for message in outcome.messages:
+            text = message.strip()
+            if not text.startswith(MESSAGE_PREFIX):
+                continue
+            kind, _, value = text[len(MESSAGE_PREFIX):].partition(":")
+            warning = f"{output}: " + MESSAGE_TEXT.get(kind, kind + ": {}").format(value)
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+        return outcome.text
+
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         start = time.perf_counter()
@@ -67,6 +97,17 @@ class BuildContext:
             yield
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def source_date() -> datetime.datetime | None:
+    """SOURCE_DATE_EPOCH as a UTC time, for reproducible outputs; None when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise OutputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
 
 
 def declares_our_schema(report_volume: Volume) -> bool:
@@ -83,6 +124,7 @@ def build(
     formats: tuple[str, ...] = FORMATS,
     out: Path = Path("dist"),
     on_format: Callable[[str, Path], None] | None = None,
+    site_url: str = "",
 ) -> BuildContext:
     """Validate and build the given formats; raise BuildError if the sources cannot be built.
 
@@ -98,7 +140,7 @@ def build(
     if declares_our_schema(volume) and report.errors:
         raise BuildError(report.errors)
     out.mkdir(parents=True, exist_ok=True)
-    context = BuildContext(volume, out, report)
+    context = BuildContext(volume, out, report, site_url=site_url)
     for name in formats:
         module = importlib.import_module(f"fortran_tei.{name}")
         with context.stage(name):

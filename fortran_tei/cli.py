@@ -78,7 +78,9 @@ def _summary(files: int, errors: int, warnings: int, elapsed: float) -> None:
 @click.option("--to", "formats", multiple=True, type=click.Choice(FORMATS), help="Output format; repeat for several. Default: all.")
 @click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"), show_default=True,
               help="Folder the outputs are written to.")
-def build(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path) -> None:
+@click.option("--site-url", default="", metavar="URL",
+              help="Where the HTML edition will be published (https://…/): citations then carry absolute addresses.")
+def build(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, site_url: str) -> None:
     """Validate, then build the PDF, the HTML site and/or the EPUB into OUT.
 
     An edition whose files point at our schema must be valid; other TEI is built leniently.
@@ -88,7 +90,7 @@ def build(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path) -> None:
         err.print(f"[green]✓[/] {name:<5} {display_path(str(path))}")
 
     try:
-        context = build_volume(list(paths) or None, formats or FORMATS, out, on_format=done)
+        context = build_volume(list(paths) or None, formats or FORMATS, out, on_format=done, site_url=site_url)
     except BuildError as exc:
         _print_problems(exc.problems)
         err.print(f"[red]build stopped: {len(exc.problems)} error(s) in the sources[/]")
@@ -98,7 +100,9 @@ def build(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path) -> None:
         sys.exit(EXIT_OUTPUT_FAILED)
     for problem in context.report.warnings:
         click.echo(str(problem), err=True)
-    err.print("  ".join(f"{k} {v:.2f} s" for k, v in context.timings.items()))
+    for warning in context.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    err.print("  ".join(f"{k} {v:.2f} s" for k, v in context.timings.items() if ":" not in k))
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -9,17 +9,14 @@ and SOURCE_DATE_EPOCH give the same bytes.
 from __future__ import annotations
 
 import io
-import os
 import re
 import uuid
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
 
-from . import saxon
-from .build import BuildContext, OutputError, atomic_file
+from .build import BuildContext, OutputError, atomic_file, source_date
 
 STYLESHEET = "epub.xsl"
 BOOK_NS = "https://fortran-tei.org/ns/epub"
@@ -41,16 +38,10 @@ def book_identifier(volume_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, volume_id)}"
 
 
-def source_date() -> str:
+def modified() -> str:
     """dcterms:modified from SOURCE_DATE_EPOCH, or "" to let the stylesheet use the volume's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return ""
-    try:
-        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        raise OutputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = source_date()
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else ""
 
 
 def _fallback_title(context: BuildContext) -> str:
@@ -62,26 +53,14 @@ def _fallback_title(context: BuildContext) -> str:
 
 def transform(context: BuildContext) -> etree._Element:
     """Run epub.xsl over the volume; return the <ft:book> listing the serialized files."""
-    proc = saxon.processor()
-    try:
-        executable = saxon.stylesheet(STYLESHEET)
-    except Exception as exc:
-        raise OutputError(f"{STYLESHEET} does not compile: {exc}") from None
     params = {
         "identifier": book_identifier(context.volume_id),
-        "modified": source_date(),
+        "modified": modified(),
         "fallback-title": _fallback_title(context),
     }
-    try:
-        for name, value in params.items():
-            executable.set_parameter(name, proc.make_string_value(value))
-        result = executable.transform_to_string(xdm_node=context.xdm)
-    except Exception as exc:  # saxonche raises PySaxonApiError with Saxon's message
-        raise OutputError(f"EPUB stylesheet failed: {exc}") from None
-    finally:
-        executable.clear_parameters()
+    result = context.transform("epub", STYLESHEET, params)
     if not result:
-        raise OutputError("EPUB stylesheet produced nothing")
+        raise OutputError("epub: the stylesheet produced nothing")
     return etree.fromstring(result.encode("utf-8"), etree.XMLParser(huge_tree=True, resolve_entities=False))
 
 

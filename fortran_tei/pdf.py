@@ -9,76 +9,34 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import typst
-from saxonche import PySaxonApiError
 
 from . import saxon
-from .build import BuildContext, OutputError, atomic_file
-from .problems import WARNING, Problem
+from .build import BuildContext, OutputError, atomic_file, source_date
 
 STYLESHEET = "pdf.xsl"
 TEMPLATE_ROOT = saxon.XSLT_DIR
 PDF_STANDARD = "a-2b"
-MESSAGE_PREFIX = "fortran-tei:"
-# What each kind of stylesheet message means, for the one warning printed per element name.
-MESSAGE_TEXT = {
-    "unknown-element": "PDF: no rule for <{}>: its text is printed as running text",
-    "dropped-element": "PDF: <{}> is not TEI text (HTML or script): left out with its content",
-    "unsafe-url": "PDF: link target {} refused (not a web address): its text is kept",
-}
 
 
 @dataclass
 class Typeset:
-    """The outcome of one PDF build: the bytes, the Typst source, and what the build noticed."""
+    """The outcome of one PDF build: the bytes and the Typst source they were set from."""
 
     pdf: bytes
     source: str
-    warnings: list[str] = field(default_factory=list)
 
 
-def source_date() -> datetime.datetime | None:
-    """SOURCE_DATE_EPOCH as the document date (reproducible bytes), or None for "now"."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    try:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        raise OutputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
-
-
-def transform(context: BuildContext) -> tuple[str, list[str]]:
-    """Run pdf.xsl over the volume; return the Typst source and the stylesheet's messages."""
-    try:
-        executable = saxon.stylesheet(STYLESHEET)
-        executable.set_save_xsl_message(True, None)
-        executable.clear_xsl_messages()
-        source = executable.transform_to_string(xdm_node=context.xdm)
-    except PySaxonApiError as exc:
-        raise OutputError(f"PDF: the stylesheet xslt/{STYLESHEET} failed: {str(exc).strip()}") from None
-    if source is None:
-        raise OutputError("PDF: the stylesheet xslt/pdf.xsl produced no output")
-    messages = executable.get_xsl_messages()
-    texts = [messages.item_at(i).string_value for i in range(messages.size)] if messages is not None else []
-    executable.clear_xsl_messages()
-    return source, _warnings(texts)
-
-
-def _warnings(messages: list[str]) -> list[str]:
-    """One warning per distinct (kind, value), in the order first seen."""
-    seen: dict[tuple[str, str], str] = {}
-    for message in messages:
-        if not message.startswith(MESSAGE_PREFIX):
-            continue
-        kind, _, value = message[len(MESSAGE_PREFIX):].partition(":")
-        if (kind, value) not in seen:
-            seen[(kind, value)] = MESSAGE_TEXT.get(kind, "PDF: " + kind + " {}").format(value)
-    return list(seen.values())
+def transform(context: BuildContext) -> str:
+    """Run pdf.xsl over the volume; return the Typst source."""
+    source = context.transform("pdf", STYLESHEET)
+    if not source:
+        raise OutputError("pdf: the stylesheet xslt/pdf.xsl produced no output")
+    return source
 
 
 @cache
@@ -128,17 +86,15 @@ def page_size_inputs() -> dict[str, str]:
 def render(context: BuildContext) -> Typeset:
     """Transform and typeset, timing each stage in the context."""
     with context.stage("pdf: transform"):
-        source, warnings = transform(context)
+        source = transform(context)
     with context.stage("pdf: typeset"):
         pdf = typeset(source, page_size_inputs())
-    return Typeset(pdf, source, warnings)
+    return Typeset(pdf, source)
 
 
 def build(context: BuildContext) -> Path:
     """Write `<out>/<volume-id>.pdf` atomically and return its path."""
     result = render(context)
-    for text in result.warnings:
-        context.report.problems.append(Problem(str(context.volume.main_file.path), 1, 1, WARNING, text, "pdf-render"))
     with context.stage("pdf: write"):
         return atomic_file(context.out / f"{context.volume_id}.pdf", result.pdf)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -36,3 +38,34 @@ def compile_text(text: str, base: Path) -> PyXsltExecutable:
 def parse(xml_text: str) -> PyXdmNode:
     # saxonche decodes text with the platform default unless told otherwise.
     return processor().parse_xml(xml_text=xml_text, encoding="UTF-8")
+
+
+_running = threading.Lock()  # a compiled stylesheet keeps parameters and messages: one run at a time
+
+
+@dataclass
+class Outcome:
+    """What one run of a stylesheet gave: its principal result and its xsl:messages."""
+
+    text: str
+    messages: list[str]
+
+
+def run(name: str, document: PyXdmNode, params: dict[str, str] | None = None, output_folder: Path | None = None) -> Outcome:
+    """Apply `xslt/<name>` to a document, with string parameters; xsl:result-document
+    files land in `output_folder`. Raises saxonche's PySaxonApiError with Saxon's message."""
+    executable = stylesheet(name)
+    with _running:
+        executable.clear_parameters()
+        executable.clear_xsl_messages()
+        executable.set_save_xsl_message(True, None)  # kept in memory, read below
+        for key, value in (params or {}).items():
+            executable.set_parameter(key, processor().make_string_value(value))
+        if output_folder is not None:
+            executable.set_base_output_uri(output_folder.resolve().as_uri() + "/")
+        executable.set_global_context_item(xdm_item=document)
+        text = executable.apply_templates_returning_string(xdm_value=document)
+        raw = executable.get_xsl_messages()
+        messages = [str(raw.item_at(i).string_value) for i in range(raw.size)] if raw is not None else []
+        executable.clear_xsl_messages()
+    return Outcome(text or "", messages)
