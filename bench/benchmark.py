@@ -42,26 +42,30 @@ def main() -> int:
         context = build(args.paths, formats=(), out=Path(out))
         read_validate = time.perf_counter() - start
         print(f"{'read + validate':<28}{read_validate:8.3f} s")
+        # The first run pays each stylesheet's compile (what one CLI build costs); later runs are warm.
+        cold: dict[str, float] = {}
         best: dict[str, float] = {}
-        for _ in range(max(1, args.runs)):
+        for run in range(max(1, args.runs)):
             context.timings.clear()
             for name in formats:
                 module = importlib.import_module(f"fortran_tei.{name}")
                 with context.stage(name):
                     module.build(context)
+            if run == 0:
+                cold = dict(context.timings)
             for key, value in context.timings.items():
                 best[key] = min(best.get(key, value), value)
+        print(f"{'':<28}{'first':>8}  {'best':>8}")
         for name in formats:
-            print(f"{name + ' (total)':<28}{best[name]:8.3f} s")
-            for key, value in best.items():
-                if key.startswith(f"{name}: "):
-                    print(f"  {key:<26}{value:8.3f} s")
+            for key in [name] + [k for k in best if k.startswith(f"{name}: ")]:
+                label = f"{name} (total)" if key == name else f"  {key}"
+                print(f"{label:<28}{cold[key]:8.3f}  {best[key]:8.3f} s")
         for path in sorted(Path(out).iterdir()):
             size = path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
             print(f"{'  ' + path.name:<28}{size / 1024:8.0f} KiB")
         print(f"{'peak memory':<28}{peak_mib():8.0f} MiB")
         if "pdf" in best:
-            total = read_validate + best["pdf"]
+            total = read_validate + cold["pdf"]
             print(f"{'sample → PDF, end to end':<28}{total:8.3f} s (budget {PDF_BUDGET_S:.0f} s)")
             return 0 if total < PDF_BUDGET_S else 1
     return 0
