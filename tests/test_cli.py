@@ -188,3 +188,58 @@ def test_missing_document_is_one_error_not_a_cascade(volume_copy):
     result = run("validate", str(volume_copy))
     sequence = [m for m in problem_lines(result.output) if m["rule"] == "doc-number-sequence"]
     assert len(sequence) == 1 and sequence[0]["path"].endswith("d022.xml")
+
+
+def test_xinclude_cycles_and_duplicates_are_refused(volume_copy):
+    volume = volume_copy / "volume.xml"
+    text = volume.read_text()
+    first = '<xi:include href="documents/d001.xml"/>'
+    assert first in text
+    volume.write_text(text.replace(first, first + '<xi:include href="volume.xml"/>' + first, 1))
+    result = run("validate", str(volume_copy))
+    rules = [m["rule"] for m in problem_lines(result.output)]
+    assert result.exit_code == 1
+    assert "xinclude-cycle" in rules and "xinclude-duplicate" in rules
+    assert "Traceback" not in result.output
+
+
+def test_a_broken_part_does_not_flood_the_report(volume_copy):
+    persons = volume_copy / "front" / "persons.xml"
+    persons.write_text(persons.read_text().replace("</forename>", "</forname>", 1))
+    result = run("validate", str(volume_copy))
+    lines = problem_lines(result.output)
+    assert result.exit_code == 1
+    assert [m["rule"] for m in lines if m["sev"] == "error"] == ["xml-syntax"]
+    assert lines[0]["path"].endswith("persons.xml")
+
+
+def test_external_entity_declaration_is_an_error(tmp_path):
+    doc = tmp_path / "ent.xml"
+    doc.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [\n<!ENTITY x SYSTEM "/etc/passwd">\n]>\n'
+                   '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>\n')
+    result = run("validate", str(doc))
+    entity = [m for m in problem_lines(result.output) if m["rule"] == "xml-entity" and m["sev"] == "error"]
+    assert result.exit_code == 1 and entity and entity[0]["line"] == "3"
+    assert "root:" not in result.output  # /etc/passwd was not read
+
+
+def test_a_declared_single_byte_encoding_over_utf8_is_refused(tmp_path):
+    doc = tmp_path / "latin.xml"
+    doc.write_bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">“gleams”</TEI>\n'.encode("utf-8"))
+    result = run("validate", str(doc))
+    assert result.exit_code == 1
+    assert problem_lines(result.output)[0]["rule"] == "xml-encoding"
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    import os
+    pipe = tmp_path / "pipe.xml"
+    os.mkfifo(pipe)
+    result = run("validate", str(pipe))
+    assert result.exit_code == 1 and "not a regular file" in result.output
+
+
+def test_no_tei_folder_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 2 and "no ./tei folder" in result.output
