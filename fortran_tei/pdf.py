@@ -100,8 +100,9 @@ def build(context: BuildContext) -> Path:
 
 
 def positions(source: str, sys_inputs: dict[str, str] | None = None) -> dict[str, list]:
-    """Where things landed: the physical page (1-based) of every note marker and note text,
-    document start and end, contents target, person mention and chapter opening.
+    """Where things landed: the physical page (1-based) of every note marker, document start
+    and end, contents target, person mention and chapter opening; and of every note's entry at
+    the page foot, as (key, page, y in pt) where it is drawn (the apparatus above the notes).
 
     For proofs (tests, checks): the source is compiled with the `positions` input, which
     makes book.typ record the pages in one metadata element; the layout is the same.

@@ -197,6 +197,31 @@ def test_apparatus_is_lettered_with_lemma_and_reading(book):
     assert contains(book.pages[page - 1], "gleams] glimmering of light — The editors suggest")
 
 
+def test_apparatus_is_a_block_of_its_own_above_the_numbered_notes(book):
+    """The lettered series stands apart: on each page all its entries come first, directly under
+    the text, then the numbered notes (the y of each entry, as drawn, from Typst); every entry
+    stands on the page of its marker."""
+    marks = dict(book.positions["note-mark"])
+    entries = book.positions["foot-entry"]
+    assert {key for key, _, _ in entries} == set(marks)
+    pages = defaultdict(lambda: {"app": [], "note": []})
+    for key, page, y in entries:
+        assert page == marks[key], (key, page, marks[key])
+        pages[page]["app" if "app-" in key else "note"].append((y, key))
+    mixed = 0
+    for page, found in pages.items():
+        if found["app"] and found["note"]:
+            assert max(found["app"])[0] < min(found["note"])[0], (page, sorted(found["app"] + found["note"]))
+            mixed += 1
+    assert sum(len(f["app"]) for f in pages.values()) == 4 and mixed >= 1
+
+
+def test_the_layout_converges(book):
+    """The apparatus block is drawn from introspection: Typst must settle on one layout."""
+    _, warnings = pdf.compiler(book.source).compile_with_warnings(format="pdf")
+    assert not [w for w in warnings if "converge" in str(w) or "stabilize" in str(w)], warnings
+
+
 def test_headings_are_never_alone_at_a_page_foot(book):
     """The page that holds a document's heading also holds the start of its text."""
     starts = dict(book.positions["doc-start"])
