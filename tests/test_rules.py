@@ -72,7 +72,10 @@ FAILS = [
     ("fail-id-reserved", "id-reserved", "error", 1, set()),
     ("fail-ptr-resolves", "ptr-resolves", "error", 1, set()),
     ("document-fail-ptr-resolves", "ptr-resolves", "error", 1, set()),
+    ("fail-ptr-resolves-person", "ptr-resolves", "error", 1, set()),
+    ("fail-ptr-resolves-catref", "ptr-resolves", "error", 1, set()),
     ("fail-ptr-kind", "ptr-kind", "error", 1, set()),
+    ("fail-ptr-kind-catref", "ptr-kind", "error", 1, set()),
     ("fail-ptr-unsafe-scheme", "ptr-unsafe-scheme", "error", 1, set()),
     ("fail-doc-has-sender", "doc-has-sender", "error", 1, set()),
     ("fail-doc-has-recipient", "doc-has-recipient", "error", 1, set()),
@@ -146,14 +149,75 @@ def test_messages_name_the_document_and_the_remedy(rules):
     assert message.startswith("d2: dated 1962-01-21T18:34:00-05:00, out of date order between d1")
 
 
+def _node_at(source: Path, path: str):
+    """The lxml node a Saxon path() names in a fixture (an attribute step gives its value)."""
+    root = etree.parse(str(source)).getroot()
+    steps = path.replace(f"Q{{{TEI}}}", "tei:").replace("Q{}", "").split("/")[2:]
+    return root.xpath("/".join(steps), namespaces=NS)[0] if steps else root
+
+
 def test_paths_locate_the_context_node(rules):
     [(_, _, path, _)] = rules.run(fixture("fail-ptr-unsafe-scheme"))
     assert path.endswith(f"Q{{{TEI}}}ref[2]/@target")
-    [(_, _, path, _)] = rules.run(fixture("fail-doc-has-source"))
-    assert path == f"/Q{{{TEI}}}teiCorpus[1]/Q{{{TEI}}}TEI[5]"
-    root = etree.parse(str(fixture("fail-doc-has-source"))).getroot()
-    steps = path.replace(f"Q{{{TEI}}}", "tei:").split("/")[2:]
-    assert root.xpath("/".join(steps), namespaces=NS)[0].get("{http://www.w3.org/XML/1998/namespace}id") == "d3"
+    [(_, _, path, _)] = rules.run(fixture("fail-note-number-unique"))[:1]
+    assert re.search(rf"/Q\{{{re.escape(TEI)}\}}note\[\d+\]$", path), path
+
+
+T = f"Q{{{TEI}}}"
+# per-document facts point where the editor acts, not at the document's TEI root:
+# fixture, rule, how the path ends, what the node there is (tag, attributes it must carry)
+SUBJECTS = [
+    ("fail-doc-has-recipient", "doc-has-recipient", f"{T}profileDesc[1]/{T}correspDesc[1]", ("correspDesc", {})),
+    ("document-fail-doc-has-recipient", "doc-has-recipient", f"{T}profileDesc[1]/{T}correspDesc[1]", ("correspDesc", {})),
+    ("fail-doc-has-sender", "doc-has-sender", f"{T}correspDesc[1]/{T}correspAction[1]", ("correspAction", {"type": "sent"})),
+    ("fail-doc-has-date", "doc-has-date", f"{T}correspDesc[1]/{T}correspAction[1]", ("correspAction", {"type": "sent"})),
+    ("fail-doc-has-source", "doc-has-source", f"{T}fileDesc[1]/{T}sourceDesc[1]", ("sourceDesc", {})),
+    # no idno: the publicationStmt it goes into
+    ("fail-doc-has-number", "doc-has-number", f"{T}fileDesc[1]/{T}publicationStmt[1]", ("publicationStmt", {})),
+    ("fail-doc-number-id", "doc-number-id", f"{T}publicationStmt[1]/{T}idno[1]", ("idno", {"type": "document-number"})),
+    ("fail-doc-number-sequence", "doc-number-sequence", f"{T}publicationStmt[1]/{T}idno[1]", ("idno", {"type": "document-number"})),
+    ("fail-doc-date-order", "doc-date-order", f"{T}correspAction[1]/{T}date[1]", ("date", {})),
+]
+
+
+@pytest.mark.parametrize("name, rule, ending, node", SUBJECTS, ids=[s[0] for s in SUBJECTS])
+def test_document_facts_point_where_the_editor_acts(rules, name, rule, ending, node):
+    [(_, _, path, message)] = [f for f in rules.run(fixture(name)) if f[0] == rule]
+    assert path.endswith("/" + ending), path
+    element = _node_at(fixture(name), path)
+    tag, attributes = node
+    assert etree.QName(element).localname == tag
+    assert all(element.get(k) == v for k, v in attributes.items()), etree.tostring(element)
+    # still inside the document the message names
+    assert message.startswith(_home(element) + ":"), (message, _home(element))
+    if rule == "doc-date-order":
+        assert element.getparent().get("type") == "sent"
+
+
+def test_pointer_messages_give_the_advice_once(rules):
+    [(_, _, _, message)] = rules.run(fixture("fail-ptr-resolves-person"))
+    assert message == (
+        'd2: persName/@ref="#p_KRF9" points nowhere: the List of Names (front/persons.xml) has no person'
+        ' xml:id="p_KRF9" — add the person or point at the right entry.'
+    )
+    [(_, _, _, message)] = rules.run(fixture("fail-ptr-resolves"))
+    assert message.endswith('no note has xml:id="d2fn9" (notes are numbered dNfnK) — correct the pointer.')
+    for name in ("fail-ptr-resolves", "fail-ptr-resolves-person", "fail-ptr-kind",
+                 "fail-ptr-resolves-catref", "fail-ptr-kind-catref"):
+        for _, _, _, message in rules.run(fixture(name)):
+            assert message.count(" — ") == 1, message
+
+
+def test_catref_outside_its_taxonomy_lists_the_categories(rules):
+    [(_, _, path, message)] = rules.run(fixture("fail-ptr-resolves-catref"))
+    assert path.endswith(f"{T}catRef[1]/@target")
+    assert message == ("d2: catRef scheme='#kind' target='#kind-telgram' is not a category of the kind"
+                       " taxonomy — use one of #kind-message, #kind-telegram.")
+    [(_, _, path, message)] = rules.run(fixture("fail-ptr-kind-catref"))
+    assert path.endswith(f"{T}catRef[1]/@target")
+    assert message == ("d2: catRef scheme='#classification' target='#kind-telegram' is not a category of the"
+                       " classification taxonomy (#kind-telegram belongs to the kind taxonomy)"
+                       " — use one of #cls-secret.")
 
 
 def test_output_contract(rules):
@@ -205,6 +269,68 @@ def test_compiler_semantics():
         ("dup", "error", "/Q{}a[1]/Q{}c[1]/Q{}b[1]/@n", "dup 3"),
     ]
     assert "xsl:mode" in r.compiled and 'on-no-match="shallow-skip"' in r.compiled
+
+
+SUBJECT_TEST = """<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+  <sch:pattern>
+    <sch:rule context="doc" subject="head">
+      <sch:let name="body" value="body"/>
+      <sch:assert test="head/title" id="rule-subject">no title</sch:assert>
+      <sch:assert test="$body/p" id="own-subject" subject="($body, head)">no p</sch:assert>
+      <sch:report test="true()" id="attribute-subject" subject="@n">n</sch:report>
+      <sch:report test="true()" id="empty-subject" subject="missing">context</sch:report>
+      <sch:report test="true()" id="atomic-subject" subject="(1, 'x', head)">first node</sch:report>
+      <sch:report test="true()" id="union-subject" subject="head | body">document order</sch:report>
+      <sch:extends rule="lent"/>
+    </sch:rule>
+    <sch:rule abstract="true" id="lent">
+      <sch:report test="true()" id="lent-check">lent</sch:report>
+    </sch:rule>
+  </sch:pattern>
+  <sch:pattern>
+    <sch:rule context="doc" subject="body">
+      <sch:extends rule="lent-with-subject"/>
+    </sch:rule>
+    <sch:rule abstract="true" id="lent-with-subject" subject="head">
+      <sch:report test="true()" id="abstract-subject">abstract</sch:report>
+    </sch:rule>
+    <sch:rule context="body"><sch:report test="true()" id="no-subject">plain</sch:report></sch:rule>
+  </sch:pattern>
+</sch:schema>"""
+
+
+def test_compiler_subject_gives_the_path():
+    r = Rules(schema_text=SUBJECT_TEST)
+    findings = r.run('<x><doc n="7"><head/><body><p/></body></doc><doc><body/><head/></doc></x>')
+    paths = [(rule, path) for rule, _, path, _ in findings]
+    d1, d2 = "/Q{}x[1]/Q{}doc[1]", "/Q{}x[1]/Q{}doc[2]"
+    assert paths == [
+        # the rule's @subject is the default for its checks
+        ("rule-subject", f"{d1}/Q{{}}head[1]"),
+        ("attribute-subject", f"{d1}/@n"),
+        # a subject that yields no node: the context node
+        ("empty-subject", d1),
+        # the first node of the subject's value, in the order the expression gives
+        ("atomic-subject", f"{d1}/Q{{}}head[1]"),
+        ("union-subject", f"{d1}/Q{{}}head[1]"),
+        # an abstract rule's check without @subject takes the extending rule's
+        ("lent-check", f"{d1}/Q{{}}head[1]"),
+        # rule variables are in scope; the check's own @subject wins over the rule's
+        ("rule-subject", f"{d2}/Q{{}}head[1]"),
+        ("own-subject", f"{d2}/Q{{}}body[1]"),
+        ("attribute-subject", d2),
+        ("empty-subject", d2),
+        ("atomic-subject", f"{d2}/Q{{}}head[1]"),
+        ("union-subject", f"{d2}/Q{{}}body[1]"),
+        ("lent-check", f"{d2}/Q{{}}head[1]"),
+        # pattern 2: the abstract rule's own @subject comes before the extending rule's
+        ("abstract-subject", f"{d1}/Q{{}}head[1]"),
+        ("no-subject", f"{d1}/Q{{}}body[1]"),
+        ("abstract-subject", f"{d2}/Q{{}}head[1]"),
+        ("no-subject", f"{d2}/Q{{}}body[1]"),
+    ]
+    # without @subject nothing changes: path() of the context node
+    assert "path()" in r.compiled
 
 
 def test_compiler_refuses_an_assert_without_id():

@@ -6,7 +6,7 @@
   Output: an XSLT 3 stylesheet that, applied to a document node, returns
 
       <problems>
-        <problem rule="ASSERT-OR-REPORT-ID" role="error|warning" path="path() of the context node">message</problem>
+        <problem rule="ASSERT-OR-REPORT-ID" role="error|warning" path="path() of the subject">message</problem>
         ...
       </problems>
 
@@ -27,6 +27,14 @@
   - sch:assert / sch:report      @test, @id (the rule id reported), @role: "warning" (also "warn",
                                  "info", "information") gives role="warning"; anything else, or no
                                  @role, gives role="error"
+  - @subject                     on sch:assert / sch:report, else on its sch:rule (for a check an
+                                 abstract rule lends through sch:extends: the abstract rule's
+                                 @subject, else the extending rule's): an XPath evaluated in the
+                                 rule's context (rule variables in scope); the first node it yields
+                                 is what the finding is about and gives @path. No @subject, or a
+                                 subject that yields no node, gives the context node's path().
+                                 For fallbacks write a sequence, not a union: "(a, b, c)" takes the
+                                 first that exists, "a | b | c" the first in document order.
   - in messages: sch:value-of @select, sch:name (@path), sch:emph / sch:dir / sch:span (their text)
   - xsl:function, xsl:key (and any other xsl:* declaration) as children of sch:schema: copied into
     the validator unchanged (helpers in their own namespace, e.g. r = https://fortran-tei.org/ns/rules)
@@ -118,8 +126,13 @@
   </xsl:template>
 
   <!-- ===================================================================== rules -->
+  <!-- $fsch:subject: the @subject of the concrete rule whose checks are being compiled, handed
+       down through sch:extends so an abstract rule's checks take it when they name none -->
   <xsl:template match="sch:rule" mode="check">
-    <xsl:apply-templates select="sch:let, sch:assert, sch:report, sch:extends" mode="check"/>
+    <xsl:param name="fsch:subject" as="attribute()?" tunnel="yes"/>
+    <xsl:apply-templates select="sch:let, sch:assert, sch:report, sch:extends" mode="check">
+      <xsl:with-param name="fsch:subject" select="(@subject, $fsch:subject)[1]" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="sch:extends" mode="check">
@@ -157,13 +170,23 @@
   </xsl:template>
 
   <xsl:template name="problem">
+    <xsl:param name="fsch:subject" as="attribute()?" tunnel="yes"/>
+    <xsl:variable name="subject" select="(@subject, $fsch:subject)[1]"/>
     <xsl:if test="not(@id)">
       <xsl:message terminate="yes">schematron.xsl: every sch:assert and sch:report needs an @id (test: <xsl:value-of select="@test"/>)</xsl:message>
     </xsl:if>
     <problem>
       <axsl:attribute name="rule" select="{fsch:string-literal(@id)}"/>
       <axsl:attribute name="role" select="{fsch:string-literal(fsch:role(@role))}"/>
-      <axsl:attribute name="path" select="path()"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space($subject)">
+          <axsl:attribute name="path"
+            select="path((({$subject})[. instance of node()][1], .)[1])"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <axsl:attribute name="path" select="path()"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <axsl:variable name="fsch:message" as="xs:string*">
         <xsl:apply-templates select="node()" mode="message"/>
       </axsl:variable>
