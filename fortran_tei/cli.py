@@ -139,7 +139,10 @@ def info(paths: tuple[Path, ...], fmt: str) -> None:
         table.add_row(f"documents: {kind}", str(count))
     table.add_row("documents", str(facts["documents"]), end_section=True)
     table.add_row("date range", f"{facts['date_range'][0]} – {facts['date_range'][1]}" if facts["date_range"] else "—")
-    for key in ("notes", "apparatus_entries", "persons", "persons_referred_to", "abbreviations", "pages", "files"):
-        table.add_row(key.replace("_", " "), str(facts[key]))
+    labels = {"notes": "editorial notes", "apparatus_entries": "apparatus entries", "persons": "persons in the List of Names",
+              "persons_referred_to": "persons named in the texts", "abbreviations": "abbreviations",
+              "pages": "original page breaks", "files": "source files"}
+    for key, label in labels.items():
+        table.add_row(label, str(facts[key]))
     Console(highlight=False).print(table)
 

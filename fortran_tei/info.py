@@ -32,7 +32,7 @@ def volume_info(paths: list[Path] | None = None) -> dict:
         "documents": len(documents),
         "documents_by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1])),
         "date_range": [dates[0], dates[-1]] if dates else None,
-        "notes": len(root.xpath("//t:text//t:note[not(parent::t:app)]", namespaces=NS)),
+        "notes": len(root.xpath("//t:text//t:note[@n][not(ancestor::t:app)]", namespaces=NS)),
         "apparatus_entries": len(root.xpath("//t:app", namespaces=NS)),
         "persons": len(root.xpath("//t:listPerson[not(@type='mentioned')]/t:person", namespaces=NS)),
         "persons_referred_to": len(set(root.xpath("//t:text//t:persName/@ref", namespaces=NS))),

@@ -125,16 +125,16 @@
                   <li><a href="{f:front-file(.)}.html"><xsl:sequence select="h:current($current = f:front-file(.))"/><xsl:value-of select="h:front-label(.)"/></a></li>
                 </xsl:for-each>
                 <xsl:if test="exists($persons)">
-                  <li><a href="persons.html"><xsl:sequence select="h:current($current = 'persons')"/>Persons</a></li>
+                  <li><a href="persons.html"><xsl:sequence select="h:current($current = 'persons')"/>List of Names</a></li>
                 </xsl:if>
                 <xsl:if test="exists($abbreviations)">
                   <li><a href="abbreviations.html"><xsl:sequence select="h:current($current = 'abbreviations')"/>Abbreviations</a></li>
                 </xsl:if>
               </ul>
             </nav>
-            <form class="search-form" role="search" action="search.html" method="get">
+            <form class="search-form" role="search" aria-label="Site search" action="search.html" method="get">
               <label for="site-search">Search</label>
-              <input type="search" id="site-search" name="q" placeholder="Search the edition"/>
+              <input type="search" id="site-search" name="q" placeholder="Search"/>
               <button type="submit">Go</button>
             </form>
           </header>
@@ -152,7 +152,8 @@
               <xsl:value-of select="$volume-title"/>
               <xsl:for-each select="$volume-header/fileDesc/publicationStmt/availability[normalize-space()]">
                 <xsl:text>. </xsl:text>
-                <xsl:apply-templates select="node()" mode="h:text"/>
+                <!-- its elements only: the indentation around them would leave a space before the full stop -->
+                <xsl:apply-templates select="*" mode="h:text"/>
               </xsl:for-each>
               <xsl:text>. Built with fortran-tei.</xsl:text>
             </p>
@@ -656,7 +657,7 @@
       </xsl:with-param>
       <xsl:with-param name="content">
         <h1>Search</h1>
-        <form id="search-page-form" class="search-page-form" role="search" action="search.html" method="get">
+        <form id="search-page-form" class="search-page-form" role="search" aria-label="Search the documents" action="search.html" method="get">
           <label for="search-page-q">Words to find in the documents</label>
           <input type="search" id="search-page-q" name="q"/>
           <button type="submit">Search</button>

@@ -224,14 +224,17 @@
     <xsl:variable name="header" select="f:header($unit)/fileDesc"/>
     <xsl:variable name="source" select="if (f:inline-source-note($unit) or $header/sourceDesc/bibl or $header/notesStmt/note)
                                         then f:source-note($unit) else ()"/>
-    <!-- The editors number their notes from 1: the source note, first at the foot, takes "*". -->
+    <!-- The editors number their notes from 1: the source note, first at the foot, takes "*",
+         and opens with the document's number, so that several on one page can be told apart. -->
     <xsl:variable name="source-mark" select="'*'"/>
+    <xsl:variable name="number" select="f:doc-number($unit)"/>
     <xsl:variable name="key" select="f:doc-file($unit)"/>
     <xsl:sequence select="'document(key: ' || t:str($key)
-      || ', number: ' || t:str(f:doc-number($unit))
+      || ', number: ' || t:str($number)
       || ', title: ' || t:str(f:doc-title($unit))
       || ', heading: ' || (if ($head) then t:inline($head/node()) else t:str(f:doc-title($unit)))
-      || ', source-note: ' || (if (exists($source)) then 'note(' || t:str($key || '-source') || ', ' || t:str($source-mark) || ', ' || t:source-note($source) || ')' else 'none')
+      || ', source-note: ' || (if (exists($source)) then 'note(' || t:str($key || '-source') || ', ' || t:str($source-mark) || ', '
+           || (if ($number) then 'x(strong(' || t:str('No. ' || $number || '.') || '), ' || t:str(' ') || ', ' || t:source-note($source) || ')' else t:source-note($source)) || ')' else 'none')
       || ', dateline: ' || (if ($dateline) then t:inline($dateline/node()) else 'none')
       || ', ' || t:blocks($div/node() except ($head, $dateline, $div/self::body/../front, $div/teiHeader)) || ')'"/>
   </xsl:function>
