@@ -353,6 +353,15 @@
 
   <!-- ============================================================ dates -->
 
+  <!-- An office with the dates it was held, for the List of Names in every output:
+       "President of the United States (January 20, 1961 – November 22, 1963)". -->
+  <xsl:function name="f:office" as="xs:string">
+    <xsl:param name="occupation" as="element()"/>
+    <xsl:variable name="held" select="($occupation/@from, $occupation/@to) ! f:format-iso(.)"/>
+    <xsl:sequence select="normalize-space($occupation)
+                          || (if (exists($held)) then ' (' || string-join($held, ' – ') || ')' else '')"/>
+  </xsl:function>
+
   <!-- "1961-09-29" → "September 29, 1961"; "1961-09" → "September 1961"; "1961" → "1961".
        A time or zone after the date is ignored: the day is what a reader needs. -->
   <xsl:function name="f:format-iso" as="xs:string">

@@ -161,7 +161,12 @@
     <xsl:variable name="main" select="(persName[@type = 'main'], persName, *)[1]"/>
     <xsl:call-template name="f:epub-entry">
       <xsl:with-param name="term" select="$main/node()"/>
-      <xsl:with-param name="description" select="if (note) then note/node() else (* except ($main, persName))"/>
+      <xsl:with-param name="description" as="node()*">
+        <xsl:sequence select="note/node()"/>
+        <xsl:for-each select="occupation">
+          <xsl:value-of select="(if (position() = 1 and ../note) then '. ' else if (position() gt 1) then '; ' else '') || f:office(.)"/>
+        </xsl:for-each>
+      </xsl:with-param>
       <xsl:with-param name="also" select="persName except $main"/>
     </xsl:call-template>
   </xsl:template>

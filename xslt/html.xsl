@@ -593,14 +593,7 @@
       <xsl:if test="occupation">
         <ul class="occupations">
           <xsl:for-each select="occupation">
-            <li>
-              <xsl:value-of select="normalize-space()"/>
-              <xsl:if test="@from or @to">
-                <xsl:text> (</xsl:text>
-                <xsl:value-of select="string-join((@from ! f:format-iso(.), @to ! f:format-iso(.)), ' – ')"/>
-                <xsl:text>)</xsl:text>
-              </xsl:if>
-            </li>
+            <li><xsl:value-of select="f:office(.)"/></li>
           </xsl:for-each>
         </ul>
       </xsl:if>

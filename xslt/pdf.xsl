@@ -312,12 +312,12 @@
   </xsl:template>
 
   <xsl:template match="person" mode="t:block">
-    <!-- the printed description; without one, every office held -->
-    <xsl:variable name="note" select="(note[1], occupation[1] ! ..)[1]"/>
+    <!-- the printed description, then the offices with their dates -->
+    <xsl:variable name="person" select="."/>
     <xsl:variable name="name" select="(persName[@type = 'main'], persName)[1]"/>
+    <xsl:variable name="parts" select="(note[1] ! t:inline(node()), occupation ! t:str(f:office(.)))"/>
     <xsl:sequence select="'hanging(x(strong(' || t:inline($name/node()) || ')'
-      || (if ($note/self::note) then ', &quot;, &quot;, ' || t:inline($note/node())
-          else if ($note) then ', &quot;, &quot;, ' || string-join(occupation ! t:inline(node()), ', &quot;; &quot;, ') else '') || '))'"/>
+      || string-join($parts ! (', &quot;' || (if (position() = 1) then ', ' else if (position() = 2 and $person/note) then '. ' else '; ') || '&quot;, ' || .)) || '))'"/>
   </xsl:template>
 
   <xsl:template match="table" mode="t:block">
