@@ -17,7 +17,7 @@ from lxml import etree
 from saxonche import PySaxonApiError
 
 from . import saxon
-from .problems import Problem, file_problem
+from .problems import ERROR, Problem
 from .sources import Volume, read_sources
 from .validate import Report, validate_sources
 
@@ -57,14 +57,11 @@ class BuildContext:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     site_url: str = ""
-    _xdm: object = field(default=None, repr=False)
 
     @property
     def xdm(self):
-        """The assembled volume as a Saxon document, parsed once for all formats."""
-        if self._xdm is None:
-            self._xdm = saxon.parse(etree.tostring(self.volume.root, encoding="unicode"))
-        return self._xdm
+        """The assembled volume as a Saxon document, parsed once for the rules and all formats."""
+        return saxon.volume_document(self.volume)
 
     @property
     def volume_id(self) -> str:
@@ -110,9 +107,9 @@ def source_date() -> datetime.datetime | None:
         raise OutputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
 
 
-def declares_our_schema(report_volume: Volume) -> bool:
+def declares_our_schema(volume: Volume) -> bool:
     """True for an edition that points at our schema: it must then be valid to be built."""
-    for source in report_volume.files:
+    for source in volume.files:
         for node in source.root.itersiblings(preceding=True):
             if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" and SCHEMA_MARK in (node.text or ""):
                 return True
@@ -132,14 +129,16 @@ def build(
     only what cannot be read at all stops it.
     """
     sources = read_sources(paths or [Path("tei")])
-    unreadable = [p for p in sources.problems if p.rule.startswith(("xml-", "file-", "xinclude-"))]
-    if unreadable or not sources.files:
-        raise BuildError(unreadable or [file_problem(paths[0] if paths else "tei", "no XML files found", "file-missing")])
+    if not sources.complete or not sources.files:
+        raise BuildError([p for p in sources.problems if p.severity == ERROR])
     report = validate_sources(sources)
     volume = report.volume or sources.assemble()  # loose files are validated one by one, built as one book
     if declares_our_schema(volume) and report.errors:
         raise BuildError(report.errors)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     context = BuildContext(volume, out, report, site_url=site_url)
     if report.errors:
         context.warnings.append(
@@ -147,8 +146,11 @@ def build(
             f"{len(report.errors)} validation error(s) set aside (`fortran-tei validate` lists them)")
     for name in formats:
         module = importlib.import_module(f"fortran_tei.{name}")
-        with context.stage(name):
-            result = module.build(context)
+        try:
+            with context.stage(name):
+                result = module.build(context)
+        except OSError as exc:  # a full disk, a read-only folder: one line, not a traceback
+            raise OutputError(f"{name}: cannot write into {out}: {exc.strerror or exc}") from None
         if on_format:
             on_format(name, result)
     return context

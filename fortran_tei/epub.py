@@ -44,19 +44,12 @@ def modified() -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else ""
 
 
-def _fallback_title(context: BuildContext) -> str:
-    files = context.volume.files
-    if len(files) > 1:
-        return files[0].path.resolve().parent.name or "TEI documents"
-    return files[0].path.stem if files else "TEI document"
-
-
 def transform(context: BuildContext) -> etree._Element:
     """Run epub.xsl over the volume; return the <ft:book> listing the serialized files."""
     params = {
         "identifier": book_identifier(context.volume_id),
         "modified": modified(),
-        "fallback-title": _fallback_title(context),
+        "fallback-title": context.volume.name or "TEI documents",
     }
     result = context.transform("epub", STYLESHEET, params)
     if not result:

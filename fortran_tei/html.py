@@ -66,10 +66,13 @@ def index_search(folder: Path) -> None:
     if command is None:
         raise OutputError("the search indexer Pagefind is not installed: pip install 'pagefind[bin]==1.5.2'")
     env = {**os.environ, "PAGEFIND_SITE": str(folder)}
-    result = subprocess.run(
-        [*command, "--site", str(folder), "--quiet"],
-        capture_output=True, text=True, env=env, timeout=120,
-    )
+    try:
+        result = subprocess.run(
+            [*command, "--site", str(folder), "--quiet"],
+            capture_output=True, text=True, env=env, timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        raise OutputError("Pagefind took more than 2 minutes to index the site and was stopped") from None
     if result.returncode != 0 or not (folder / "pagefind" / "pagefind.js").is_file():
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
         raise OutputError("Pagefind could not index the site: " + " | ".join(detail))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from . import saxon
 from .build import BuildError
+from .problems import ERROR
 from .sources import TEI_NS, read_sources
 
 NS = {"t": TEI_NS}
@@ -13,17 +15,15 @@ NS = {"t": TEI_NS}
 
 def volume_info(paths: list[Path] | None = None) -> dict:
     sources = read_sources(paths or [Path("tei")])
-    volume = sources.assemble()
+    volume = sources.assemble() if sources.complete else None
     if volume is None:
-        raise BuildError(sources.problems)
+        raise BuildError([p for p in sources.problems if p.severity == ERROR])
     root = volume.root
-    documents = root.xpath("//t:TEI[.//t:div[@type='document']] | //t:div[@type='document'][not(ancestor::t:TEI//t:correspDesc)]", namespaces=NS)
-    kinds = Counter()
-    for doc in documents:
-        target = (doc.xpath(".//t:catRef[@scheme='#kind']/@target", namespaces=NS) or [""])[0]
-        kinds[target.removeprefix("#kind-").replace("-", " ") or doc.get("subtype") or "document"] += 1
-    sent_dates = "//t:correspAction[@type='sent']/t:date/@*[local-name()='when' or local-name()='notBefore' or local-name()='notAfter']"
-    dates = sorted(value[:10] for value in root.xpath(sent_dates, namespaces=NS))
+    # The documents and their kinds as the outputs see them (common.xsl), not a second opinion.
+    lines = saxon.run("info.xsl", saxon.volume_document(volume)).text.splitlines()
+    documents = [line.split("\t") for line in lines if line]
+    kinds = Counter(kind.lower() for kind, _ in documents)
+    dates = sorted(date for _, date in documents if date)
     titles = root.xpath("t:teiHeader/t:fileDesc/t:titleStmt/t:title", namespaces=NS)
     title = ": ".join(" ".join("".join(t.itertext()).split()) for t in titles[:2])
     return {

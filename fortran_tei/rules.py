@@ -32,8 +32,7 @@ def validator():
 
 
 def check(volume: Volume) -> list[Problem]:
-    text = etree.tostring(volume.root, encoding="unicode")
-    report = validator().transform_to_string(xdm_node=saxon.parse(text))
+    report = validator().transform_to_string(xdm_node=saxon.volume_document(volume))
     problems = []
     for finding in etree.fromstring(report.encode("utf-8")).iter("problem"):
         element = _resolve(volume.root, finding.get("path", ""))

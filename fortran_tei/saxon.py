@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from lxml import etree
 from saxonche import PySaxonProcessor, PyXdmNode, PyXsltExecutable
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,13 @@ def compile_text(text: str, base: Path) -> PyXsltExecutable:
     compiler = _compiler()
     compiler.set_cwd(str(base))
     return compiler.compile_stylesheet(stylesheet_text=text)
+
+
+def volume_document(volume) -> PyXdmNode:
+    """The assembled volume as a Saxon document, parsed once and kept on the volume."""
+    if volume.xdm is None:
+        volume.xdm = parse(etree.tostring(volume.root, encoding="unicode"))
+    return volume.xdm
 
 
 def parse(xml_text: str) -> PyXdmNode:

@@ -126,21 +126,22 @@ def _grammar_file(kind: str | None) -> Path:
 def validate_files(sources: list[SourceFile]) -> list[Problem]:
     """RelaxNG-validate each file as it stands (a volume file with its xi:include elements)."""
     failing: dict[str | None, list[SourceFile]] = {}
+    reports: dict[Path, list] = {}  # libxml2's own reports, kept for when jing cannot run
     for source in sources:
         kind = kind_of(source)
-        if not relaxng(kind).validate(source.root.getroottree()):
+        schema = relaxng(kind)
+        if not schema.validate(source.root.getroottree()):
             failing.setdefault(kind, []).append(source)
+            reports[source.path] = list(schema.error_log)
     problems = []
     for kind, group in failing.items():
         explained = _jing_problems(group, kind)
         for source in group:
-            problems.extend(explained.get(str(source.path.resolve())) or _libxml2_problems(source, relaxng(kind)))
+            problems.extend(explained.get(str(source.path.resolve())) or _libxml2_problems(source, reports[source.path]))
     return problems
 
 
-def _libxml2_problems(source: SourceFile, schema: etree.RelaxNG) -> list[Problem]:
-    schema.validate(source.root.getroottree())
-    entries = list(schema.error_log)
+def _libxml2_problems(source: SourceFile, entries: list) -> list[Problem]:
     specific = [e for e in entries if not _CASCADE.search(e.message)]
     # A cascade ends in "failed to validate content" for every ancestor: keep the deepest report,
     # or, when libxml2 gave nothing more specific, the innermost cascade entry.

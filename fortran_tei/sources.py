@@ -139,14 +139,11 @@ class Volume:
     files: list[SourceFile]
     _owners: dict = field(default_factory=dict, repr=False)
     name: str = ""  # what to call a volume without xml:id: the file or folder it was read from
+    xdm: object = field(default=None, repr=False)  # its Saxon document, once parsed (saxon.volume_document)
 
     @classmethod
     def single(cls, source: SourceFile) -> "Volume":
         return cls(source.root, [source], {source.root: source}, source.path.stem)
-
-    @property
-    def is_corpus(self) -> bool:
-        return self.root.tag == tei("teiCorpus")
 
     @property
     def main_file(self) -> SourceFile:
@@ -300,7 +297,11 @@ def read_sources(paths: list[Path]) -> Sources:
             if (path / VOLUME_FILE).is_file():
                 volume_file = volume_file or add(path / VOLUME_FILE, "the command line")
             else:
-                for file in xml_files(path):
+                found = xml_files(path)
+                if not found:
+                    problems.append(file_problem(path, "holds no XML files: name a folder with TEI files or a volume.xml", "file-missing"))
+                    unread.append(path)
+                for file in found:
                     add(file, "the command line")
         elif path.name == VOLUME_FILE and volume_file is None:
             volume_file = add(path, "the command line")

@@ -337,13 +337,13 @@ def _source_words(paths: list[Path]) -> set[str]:
     return words
 
 
-def _book_words(book: Path) -> tuple[set[str], str]:
+def _book_words(book: Path) -> set[str]:
     words: set[str] = set()
     for name, root in _content_documents(book).items():
         if name.startswith("EPUB/text/"):
             for node in root.xpath("//h:body//text()", namespaces=NS):
                 words.update(re.findall(r"\w+", node))
-    return words, "\n".join(sorted(words))
+    return words
 
 
 @pytest.mark.parametrize("book_fixture, sources", [
@@ -354,7 +354,9 @@ def _book_words(book: Path) -> tuple[set[str], str]:
 def test_every_word_of_the_sources_text_is_in_the_book(book_fixture: str, sources, request) -> None:
     book = request.getfixturevalue(book_fixture)
     expected = _source_words(sources())
-    found, joined = _book_words(book)
-    # A word the book joins to its neighbour (markup removed between them) is still there.
-    missing = sorted(w for w in expected - found if w not in joined)
+    found = _book_words(book)
+    # A word the book joins to its neighbour (markup removed between them) is still there: it
+    # begins or ends a book word that is no source word.
+    joins = found - expected
+    missing = sorted(w for w in expected - found if not any(j.startswith(w) or j.endswith(w) for j in joins))
     assert expected and not missing, missing[:50]

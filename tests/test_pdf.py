@@ -425,14 +425,14 @@ def test_page_size_is_settable(monkeypatch):
 def test_real_tei_builds_with_every_word(tmp_path):
     files = sorted(CORPUS.rglob("*.xml"))
     assert files
-    for path in files[:: max(1, len(files) // 12)]:  # an even sample; bench/ runs them all
+    for path in files[:: max(1, len(files) // 12)]:  # an even sample keeps the suite fast
         out = tmp_path / path.stem
         context = build([path], formats=("pdf",), out=out)
         produced = out / f"{context.volume_id}.pdf"
         printed = printed_words(page_texts(produced))
         root = etree.parse(str(path)).getroot()
-        for gone in root.xpath("//*[local-name() = ('script', 'iframe', 'object', 'style', 'del')]".replace("('script', 'iframe', 'object', 'style', 'del')", "'script' or local-name() = 'iframe' or local-name() = 'object' or local-name() = 'style' or local-name() = 'del'")):
-            gone.getparent().remove(gone) if gone.tail is None else gone.clear()
+        # what a book does not print, in any namespace; the text after each stays
+        etree.strip_elements(root, *(f"{{*}}{name}" for name in ("script", "iframe", "object", "style", "del")), with_tail=False)
         source = set()
         for text in root.iter(f"{TEI}text"):
             source |= source_words(text)
