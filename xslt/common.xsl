@@ -17,6 +17,9 @@
   Modes defined here:
   - f:plain   the reading text of a node as plain text (for titles, meta tags, alt text):
               notes and apparatus readings dropped, lemmas kept, pb/lb as nothing/space.
+
+  Parameter: fallback-title, the title of a volume whose sources give none (Python passes a
+  folder's or file's name; see f:volume-title).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,6 +35,10 @@
 
   <!-- Every pointer in the volume is a same-volume xml:id: one key serves all look-ups. -->
   <xsl:key name="f:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- f:anchor numbers elements without an id among their namesakes: one look-up per name
+       instead of a scan of everything before each element. -->
+  <xsl:key name="f:by-name" match="*" use="local-name()"/>
 
   <!-- "Which documents name this person?" is asked once per person: index the pointers. -->
   <xsl:key name="f:persName-ref" match="persName[@ref] | name[@ref]"
@@ -90,10 +97,81 @@
       else (($unit//div[@type = 'document'])[1], $unit/text/body, $unit/text, $unit)[1]"/>
   </xsl:function>
 
-  <!-- The header describing a unit: its own (TEI) or, for a div, the facts it carries inline. -->
+  <!-- The header describing a unit: a TEI's own. A document div of a single-file volume has
+       none: every header fact is then absent (its head, dateline and notes still count). -->
   <xsl:function name="f:header" as="element(teiHeader)?">
     <xsl:param name="unit" as="element()"/>
     <xsl:sequence select="$unit/self::TEI/teiHeader"/>
+  </xsl:function>
+
+  <!-- ============================================================ the volume -->
+
+  <!-- Python names a volume whose sources give no title (a folder's name); the default is for
+       a transformation run by hand. -->
+  <xsl:param name="fallback-title" as="xs:string" select="'TEI documents'"/>
+
+  <!-- The header of the whole volume: the root's own; in a single TEI (not a corpus) without
+       one, the first header. A corpus without a header has none: a document's header does not
+       describe the volume. -->
+  <xsl:function name="f:volume-header" as="element(teiHeader)?">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:variable name="root" select="root($tree)"/>
+    <xsl:sequence select="($root/*/teiHeader, ($root//teiHeader)[not($root/teiCorpus)])[1]"/>
+  </xsl:function>
+
+  <!-- The volume's title: its header's main title, else the first document's own title,
+       else the fallback-title parameter. -->
+  <xsl:function name="f:volume-title" as="xs:string">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:variable name="titles" select="f:volume-header($tree)/fileDesc/titleStmt/title"/>
+    <xsl:sequence select="
+      (($titles[@type = 'main'], $titles[@type = 'complete'], $titles[not(@type = ('sub', 'short'))], $titles)
+         ! f:plain(.)[. ne ''],
+       f:documents($tree)[1] ! f:given-doc-title(.),
+       $fallback-title)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:volume-subtitle" as="xs:string?">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:sequence select="(f:volume-header($tree)/fileDesc/titleStmt/title[@type = 'sub'] ! f:plain(.)[. ne ''])[1]"/>
+  </xsl:function>
+
+  <!-- The volume's language tag as the sources give it ("en", "en-US"); "en" when none does. -->
+  <xsl:function name="f:volume-language" as="xs:string">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:variable name="root" select="root($tree)"/>
+    <xsl:sequence select="(($root/*/@xml:lang, $root//text/@xml:lang, $root//TEI/@xml:lang)[normalize-space()] ! normalize-space(), 'en')[1]"/>
+  </xsl:function>
+
+  <!-- The date of publication as ISO (yyyy, yyyy-mm or yyyy-mm-dd), or empty. -->
+  <xsl:function name="f:volume-date" as="xs:string?">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:sequence select="
+      ((f:volume-header($tree)/fileDesc/publicationStmt//date ! (@when, @notAfter, .))
+         [matches(normalize-space(.), '^\d{4}(-\d{2}(-\d{2})?)?$')])[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- Who made the volume: its editors and authors, and the names its respStmts give, in
+       order (elements: an output may ask whether one is an author). -->
+  <xsl:function name="f:volume-editors" as="element()*">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:sequence select="f:volume-header($tree)/fileDesc/titleStmt/(editor | author | respStmt/(persName | name | orgName))[normalize-space()]"/>
+  </xsl:function>
+
+  <xsl:function name="f:volume-publisher" as="xs:string?">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:sequence select="(f:volume-header($tree)/fileDesc/publicationStmt/(publisher, distributor, authority) ! f:plain(.)[. ne ''])[1]"/>
+  </xsl:function>
+
+  <!-- The volume's subjects: its header's keywords, else the documents' topics, those most
+       documents share first (ties alphabetically). Outputs take as many as they show. -->
+  <xsl:function name="f:volume-topics" as="xs:string*">
+    <xsl:param name="tree" as="node()"/>
+    <xsl:variable name="own" select="f:volume-header($tree)/profileDesc/textClass/keywords/term ! normalize-space()[. ne '']"/>
+    <xsl:variable name="topics" select="f:documents($tree) ! distinct-values(f:topics(.))"/>
+    <xsl:sequence select="
+      if (exists($own)) then distinct-values($own)
+      else sort(sort(distinct-values($topics)), (), function ($t) { - count($topics[. eq $t]) })"/>
   </xsl:function>
 
   <!-- Previous and next documents, for page navigation. -->
@@ -111,26 +189,37 @@
 
   <!-- ============================================ numbers, ids, file names -->
 
-  <!-- The printed document number: header idno, else div/@n, else position in the volume. -->
+  <!-- The number the sources give a document: header idno, else div/@n; empty if none. -->
+  <xsl:function name="f:given-doc-number" as="xs:string?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="
+      (f:header($unit)//idno[@type = 'document-number'][normalize-space()] ! normalize-space(),
+       f:document-div($unit)/@n[normalize-space()] ! normalize-space())[1]"/>
+  </xsl:function>
+
+  <!-- The printed document number: the given one, else its position in the volume. -->
   <xsl:function name="f:doc-number" as="xs:string">
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="docs" select="f:documents($unit)"/>
     <xsl:sequence select="
-      (f:header($unit)//idno[@type = 'document-number'][normalize-space()] ! normalize-space(),
-       f:document-div($unit)/@n[normalize-space()] ! normalize-space(),
-       string(index-of($docs ! generate-id(), generate-id($unit))[1]))[1]"/>
+      (f:given-doc-number($unit), string(index-of($docs ! generate-id(), generate-id($unit))[1]))[1]"/>
   </xsl:function>
 
-  <!-- The heading without number, as text: the header's heading title, else the div's head,
-       else the header's main title. -->
+  <!-- The title the sources give a document, as text: the header's heading title, else the
+       div's head, else the header's main title; empty if none. -->
+  <xsl:function name="f:given-doc-title" as="xs:string?">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="
+      ((f:header($unit)//titleStmt/title[@type = 'heading'],
+        f:document-div($unit)/head[1],
+        f:header($unit)//titleStmt/title[1])
+       ! f:plain(.)[. ne ''])[1]"/>
+  </xsl:function>
+
+  <!-- The heading without number: the given title, else "Document 7". -->
   <xsl:function name="f:doc-title" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:variable name="candidates" as="xs:string*" select="
-      (f:header($unit)//titleStmt/title[@type = 'heading'],
-       f:document-div($unit)/head[1],
-       f:header($unit)//titleStmt/title[1])
-      ! f:plain(.)[. ne '']"/>
-    <xsl:sequence select="($candidates, 'Document ' || f:doc-number($unit))[1]"/>
+    <xsl:sequence select="(f:given-doc-title($unit), 'Document ' || f:doc-number($unit))[1]"/>
   </xsl:function>
 
   <!-- The head element with its markup (names, notes), for outputs that render it. -->
@@ -193,12 +282,46 @@
     <xsl:sequence select="f:safe-name(($part/@type, $part/ancestor::TEI[1]/@xml:id, $part/@xml:id, 'front')[normalize-space()][1])"/>
   </xsl:function>
 
-  <!-- An anchor for any element: its xml:id, else a generated but deterministic one. -->
+  <!-- An anchor for any element: its xml:id, else its name and its position among the
+       elements of that name in the tree ("pb-12"): deterministic, and unique. -->
   <xsl:function name="f:anchor" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
       if ($el/@xml:id[normalize-space()]) then f:safe-name($el/@xml:id)
-      else local-name($el) || '-' || count($el/preceding::*[local-name() eq local-name($el)]) + 1"/>
+      else local-name($el) || '-' || f:positions-by-name(root($el), local-name($el))(generate-id($el))"/>
+  </xsl:function>
+
+  <!-- generate-id → position among the elements of one name, computed once per name. -->
+  <xsl:function name="f:positions-by-name" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="els" select="key('f:by-name', $name, $root)"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($els) return map:entry(generate-id($els[$i]), $i))"/>
+  </xsl:function>
+
+  <!-- The id a pointer names: the first of a @ref/@target list, "#p_KJF2" or "p_KJF2" → "p_KJF2". -->
+  <xsl:function name="f:pointer-id" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#', '')[. ne '']"/>
+  </xsl:function>
+
+  <!-- "oral-message" → "Oral message": an id or type made readable as a label. -->
+  <xsl:function name="f:readable" as="xs:string?">
+    <xsl:param name="name" as="xs:string?"/>
+    <xsl:sequence select="f:capitalise(normalize-space(translate($name, '-_', '  ')))[. ne '']"/>
+  </xsl:function>
+
+  <!-- "letter" → "Letter": the first character in upper case. -->
+  <xsl:function name="f:capitalise" as="xs:string?">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="$s ! (upper-case(substring(., 1, 1)) || substring(., 2))"/>
+  </xsl:function>
+
+  <!-- The title of a front or back part: its head as text, else its type made readable
+       ("sources" → "Sources"); empty when it has neither (each output has its own word). -->
+  <xsl:function name="f:part-title" as="xs:string?">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="($part/head[1] ! f:plain(.)[. ne ''], f:readable($part/@type))[1]"/>
   </xsl:function>
 
   <!-- The element a same-volume pointer (#d16, #d16fn2, #pg_X, #p_KJF2) names, if any. -->
@@ -206,9 +329,7 @@
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:param name="tree" as="node()"/>
     <xsl:sequence select="
-      if (starts-with(normalize-space($pointer), '#'))
-      then key('f:id', substring-after(normalize-space($pointer), '#'), root($tree))[1]
-      else ()"/>
+      $pointer[starts-with(normalize-space(.), '#')] ! key('f:id', f:pointer-id(.), root($tree))[1]"/>
   </xsl:function>
 
   <!-- A pointer to another volume: "frus1961-63v05", "frus1961-63v14#pg_387". -->
@@ -243,7 +364,7 @@
     <xsl:variable name="vol" select="substring-before($pointer || '#', '#')"/>
     <xsl:variable name="frag" select="substring-after($pointer, '#')"/>
     <xsl:sequence select="'https://history.state.gov/historicaldocuments/' || $vol
-      || (if ($frag ne '') then '/' || (if (starts-with($frag, 'pg_')) then $frag else $frag) else '')"/>
+      || (if ($frag ne '') then '/' || $frag else '')"/>
   </xsl:function>
 
   <xsl:function name="f:roman" as="xs:string">
@@ -266,15 +387,11 @@
   <xsl:function name="f:category-label" as="xs:string?">
     <xsl:param name="unit" as="element()"/>
     <xsl:param name="scheme" as="xs:string"/>
-    <xsl:variable name="ref" select="(f:header($unit)//catRef[@scheme = '#' || $scheme])[1]"/>
     <xsl:variable name="cat" select="f:category($unit, $scheme)"/>
     <xsl:variable name="desc" select="($cat/catDesc/(term, gloss)[1], $cat/catDesc, $cat/gloss)[normalize-space()][1]"/>
     <xsl:sequence select="
       if ($desc) then normalize-space(string-join($desc//text(), ''))
-      else if ($ref) then
-        let $raw := replace(substring-after(tokenize(normalize-space($ref/@target), ' ')[1], '#'), '^' || $scheme || '-', '')
-        return upper-case(substring($raw, 1, 1)) || translate(substring($raw, 2), '-_', '  ')
-      else ()"/>
+      else f:readable(f:category-key($unit, $scheme))"/>
   </xsl:function>
 
   <!-- The category id without scheme prefix: "letter", "oral-message", "private". -->
@@ -282,7 +399,7 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:param name="scheme" as="xs:string"/>
     <xsl:variable name="ref" select="(f:header($unit)//catRef[@scheme = '#' || $scheme])[1]"/>
-    <xsl:sequence select="$ref ! replace(substring-after(tokenize(normalize-space(@target), ' ')[1], '#'), '^' || $scheme || '-', '')"/>
+    <xsl:sequence select="$ref ! replace(f:pointer-id(@target), '^' || $scheme || '-', '')"/>
   </xsl:function>
 
   <xsl:function name="f:kind-label" as="xs:string?">
@@ -499,7 +616,7 @@
   <xsl:function name="f:person" as="element(person)?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="tree" as="node()"/>
-    <xsl:variable name="id" select="tokenize(normalize-space($ref), ' ')[1] ! replace(., '^#', '')"/>
+    <xsl:variable name="id" select="f:pointer-id($ref)"/>
     <xsl:sequence select="if ($id) then key('f:id', $id, root($tree))[self::person][1] else ()"/>
   </xsl:function>
 
@@ -527,12 +644,6 @@
       else normalize-space(string($name))"/>
   </xsl:function>
 
-  <!-- The printed description ("US President until November 22, 1963"). -->
-  <xsl:function name="f:person-note" as="element()?">
-    <xsl:param name="person" as="element(person)"/>
-    <xsl:sequence select="($person/note, $person/occupation)[1]"/>
-  </xsl:function>
-
   <!-- All persons of the list, sorted as the List of Names sorts them. -->
   <xsl:function name="f:persons" as="element(person)*">
     <xsl:param name="tree" as="node()"/>
@@ -553,7 +664,7 @@
   <xsl:function name="f:abbreviation" as="element()?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="tree" as="node()"/>
-    <xsl:variable name="id" select="tokenize(normalize-space($ref), ' ')[1] ! replace(., '^#', '')"/>
+    <xsl:variable name="id" select="f:pointer-id($ref)"/>
     <xsl:sequence select="if ($id) then key('f:id', $id, root($tree))[1] else ()"/>
   </xsl:function>
 
@@ -581,6 +692,8 @@
       <Record of an oral message.> <Transmission.> <Translation by …, date.> <Translation note.>
       <Release.> <Also printed in: other volumes.>
     A source note printed in the text (real FRUS TEI) is returned, as one sentence, instead.
+    A header that records none of these facts (TEI that is not ours) gives no source note:
+    "No classification marking." alone would claim a classification was looked for.
     Pointers to other volumes come as maps: map{'volume-ref': target, 'label': words}.
     Outputs: for each sentence, render its items in order; a space between sentences.
   -->
@@ -592,9 +705,11 @@
     <xsl:variable name="bibls" select="$header/fileDesc/sourceDesc/bibl[@type = ('archival', 'published') or not(@type)]"/>
     <xsl:variable name="classes" select="f:classification($unit)"/>
     <xsl:variable name="elsewhere" select="$notes/relatedItem[@type = 'printed-elsewhere'][normalize-space(@target)]"/>
+    <xsl:variable name="translators" select="$header/fileDesc/titleStmt/respStmt[resp/@type = 'translation']"/>
+    <xsl:variable name="facts" select="$bibls, $notes/note[@type = ('record', 'transmission', 'translation', 'release')], $translators, $elsewhere"/>
     <xsl:sequence select="
       if ($inline) then [ $inline/node() ]
-      else if (empty($header)) then ()
+      else if (empty($facts) and empty($classes)) then ()
       else (
         if ($bibls) then [ 'Source: ', for-each($bibls, function ($b) {
               (if ($b is $bibls[1]) then () else '; '), f:sentence-items($b/node(), false(), false()) }), '.' ]
@@ -602,7 +717,7 @@
         if (f:is-editorial-note($unit) or (some $b in $bibls satisfies contains(lower-case($b), 'classification marking'))) then ()
         else [ if (exists($classes)) then string-join($classes, '; ') || '.' else 'No classification marking.' ],
         $notes/note[@type = ('record', 'transmission')] ! [ f:sentence-items(node(), true(), true()) ],
-        $header/fileDesc/titleStmt/respStmt[resp/@type = 'translation'] ! f:translator-sentence(.),
+        $translators ! f:translator-sentence(.),
         $notes/note[@type = ('translation', 'release')] ! [ f:sentence-items(node(), true(), true()) ],
         if ($elsewhere) then [ 'Also printed in ',
           for-each($elsewhere, function ($r) {
@@ -665,12 +780,38 @@
     <xsl:apply-templates select="(reg, expan, corr, *)[1]" mode="f:plain"/>
   </xsl:template>
 
+  <!-- ====================================================== renditions -->
+
+  <!--
+    The styles an element's rendition asks for, as canonical tokens: italic, bold, smallcaps,
+    underline, strikethrough, superscript, subscript, roman. Read from @rend and @rendition
+    (whose other tokens, "center", are kept lower-cased for outputs that use them as classes)
+    and from @style (only its recognised values: a CSS declaration is not a class name).
+  -->
+  <xsl:variable name="f:rend-synonyms" as="map(xs:string, xs:string)" select="map {
+      'italic': 'italic', 'italics': 'italic', 'i': 'italic', 'it': 'italic', 'ital': 'italic',
+      'slant': 'italic', 'slanted': 'italic', 'oblique': 'italic',
+      'bold': 'bold', 'b': 'bold', 'strong': 'bold', 'bolder': 'bold',
+      'smallcaps': 'smallcaps', 'small-caps': 'smallcaps', 'sc': 'smallcaps',
+      'underline': 'underline', 'underlined': 'underline', 'u': 'underline',
+      'strikethrough': 'strikethrough', 'strike': 'strikethrough', 'line-through': 'strikethrough',
+      'superscript': 'superscript', 'sup': 'superscript', 'super': 'superscript',
+      'subscript': 'subscript', 'sub': 'subscript',
+      'roman': 'roman', 'normal': 'roman', 'upright': 'roman' }"/>
+
+  <xsl:function name="f:rend-styles" as="xs:string*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="named" select="($el/@rend, $el/@rendition) ! tokenize(lower-case(.), '[\s;:(),#]+')[. ne '']"/>
+    <xsl:variable name="styled" select="$el/@style ! tokenize(lower-case(.), '[\s;:(),]+')[map:contains($f:rend-synonyms, .)]"/>
+    <xsl:sequence select="distinct-values(($named, $styled) ! ($f:rend-synonyms(.), .)[1])"/>
+  </xsl:function>
+
   <!-- ====================================================== safety -->
 
   <!--
     A link target from the sources that may become an href, or empty: script-capable schemes
     (javascript:, vbscript:, data:, file:) are refused. Outputs drop the link (keeping its
-    text) and report it with f:unsafe-url-message.
+    text) and report it (f:report, kind unsafe-url).
   -->
   <xsl:function name="f:safe-url" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>

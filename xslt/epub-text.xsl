@@ -13,13 +13,14 @@
     graphic         images are not bundled: their description (figDesc) stays as text
     the inline source note, and the lists that are parts of their own in the book
     (abbreviations, List of Names) as dl.
-  The notes of a part (f:epub-notes) are written at its end as asides.
+  The notes of a part (e:notes) are written at its end as asides.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:f="https://fortran-tei.org/ns/functions"
     xmlns:h="https://fortran-tei.org/ns/html"
+    xmlns:e="https://fortran-tei.org/ns/epub-functions"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
@@ -58,7 +59,7 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($copy)">
       <xsl:call-template name="h:noteref">
-        <xsl:with-param name="anchor" select="$f:epub-source-anchor"/>
+        <xsl:with-param name="anchor" select="$e:source-anchor"/>
         <xsl:with-param name="label" select="'*'"/>
         <xsl:with-param name="kind" select="'source'"/>
       </xsl:call-template>
@@ -90,7 +91,7 @@
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:param name="from" as="node()"/>
     <xsl:variable name="p" select="normalize-space($pointer)"/>
-    <xsl:variable name="target" select="f:epub-target($p, $from)"/>
+    <xsl:variable name="target" select="e:target($p, $from)"/>
     <xsl:sequence select="
       if (exists($target)) then h:href-of($target, $from)
       else if (f:is-volume-pointer($p)) then f:volume-pointer-url($p)
@@ -99,13 +100,14 @@
   </xsl:function>
 
   <!-- The element a same-volume pointer names: first in the same TEI file, then anywhere. -->
-  <xsl:function name="f:epub-target" as="element()?">
+  <xsl:function name="e:target" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="from" as="node()"/>
-    <xsl:variable name="id" select="if (starts-with($pointer, '#')) then substring($pointer, 2) else ()"/>
+    <!-- only "#…" names an element of the volume: other pointers are volumes or addresses -->
+    <xsl:variable name="id" select="$pointer[starts-with(., '#')] ! f:pointer-id(.)"/>
     <xsl:variable name="tei" select="$from/ancestor::TEI[1]"/>
     <xsl:sequence select="
-      if (empty($id) or $id eq '') then ()
+      if (empty($id)) then ()
       else (if ($tei) then key('f:id', $id, $tei) else (), key('f:id', $id, root($from)))
            [exists(h:href-of(., $from))][1]"/>
   </xsl:function>
@@ -114,11 +116,11 @@
   <xsl:function name="h:href-of" as="xs:string?">
     <xsl:param name="target" as="element()"/>
     <xsl:param name="from" as="node()"/>
-    <xsl:variable name="part" select="f:epub-part-of($target)"/>
-    <xsl:variable name="file" select="if ($part is f:epub-part-of($from)) then '' else f:epub-file($part)"/>
+    <xsl:variable name="part" select="e:part-of($target)"/>
+    <xsl:variable name="file" select="if ($part is e:part-of($from)) then '' else e:file($part)"/>
     <xsl:sequence select="
       if (empty($part) or $target/(ancestor::teiHeader or ancestor::sic or ancestor::orig or ancestor::rdg[not(ancestor::app)])) then ()
-      else if ($target is $part) then (if ($file eq '') then '#' || f:epub-part-anchor($part) else $file)
+      else if ($target is $part) then (if ($file eq '') then '#' || $e:part-anchor else $file)
       else $file || '#' || (if ($target/self::note) then f:note-anchor($target)
                             else if ($target/self::app) then f:app-anchor($target)
                             else f:anchor($target))"/>
@@ -136,30 +138,32 @@
         <xsl:apply-templates select="head" mode="h:text"/>
         <dl class="{local-name(), @type ! f:safe-name(.)}">
           <xsl:call-template name="h:attrs"/>
-          <xsl:apply-templates select="* except head" mode="f:epub-entry"/>
+          <xsl:apply-templates select="* except head" mode="e:entry"/>
         </dl>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="*" mode="f:epub-entry">
+  <!-- fail: a list's children are all elements, and the * rule takes any we do not expect. -->
+  <xsl:mode name="e:entry" on-no-match="fail"/>
+  <xsl:template match="*" mode="e:entry">
     <dd><xsl:apply-templates select="." mode="h:text"/></dd>
   </xsl:template>
-  <xsl:template match="label" mode="f:epub-entry">
+  <xsl:template match="label" mode="e:entry">
     <dt><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="h:text"><xsl:with-param name="phrasing" tunnel="yes" select="true()"/></xsl:apply-templates></dt>
   </xsl:template>
-  <xsl:template match="item" mode="f:epub-entry">
+  <xsl:template match="item" mode="e:entry">
     <dd><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="h:text"/></dd>
   </xsl:template>
-  <xsl:template match="item[abbr]" mode="f:epub-entry">
-    <xsl:call-template name="f:epub-entry">
+  <xsl:template match="item[abbr]" mode="e:entry">
+    <xsl:call-template name="e:entry">
       <xsl:with-param name="term" select="abbr/node()"/>
       <xsl:with-param name="description" select="node() except abbr"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="person" mode="f:epub-entry">
+  <xsl:template match="person" mode="e:entry">
     <xsl:variable name="main" select="(persName[@type = 'main'], persName, *)[1]"/>
-    <xsl:call-template name="f:epub-entry">
+    <xsl:call-template name="e:entry">
       <xsl:with-param name="term" select="$main/node()"/>
       <xsl:with-param name="description" as="node()*">
         <xsl:sequence select="note/node()"/>
@@ -170,9 +174,9 @@
       <xsl:with-param name="also" select="persName except $main"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="person[@sameAs][not(*)]" mode="f:epub-entry"/>
+  <xsl:template match="person[@sameAs][not(*)]" mode="e:entry"/>
 
-  <xsl:template name="f:epub-entry">
+  <xsl:template name="e:entry">
     <xsl:param name="term" as="node()*"/>
     <xsl:param name="description" as="node()*"/>
     <xsl:param name="also" as="element()*" select="()"/>
@@ -196,7 +200,7 @@
   <!-- ============================================================ notes -->
 
   <!-- The notes of a part, each an aside the reading system can show in a pop-up. -->
-  <xsl:template name="f:epub-notes">
+  <xsl:template name="e:notes">
     <xsl:param name="notes" as="element(note)*"/>
     <xsl:param name="apps" as="element(app)*"/>
     <xsl:param name="source-note" as="array(*)*" select="()"/>
@@ -211,31 +215,36 @@
               <xsl:text> </xsl:text>
               <xsl:for-each select="$source-note">
                 <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-                <xsl:apply-templates select="?*" mode="f:epub-sentence"/>
+                <xsl:apply-templates select="?*" mode="e:sentence"/>
               </xsl:for-each>
             </p>
           </aside>
         </xsl:if>
-        <xsl:apply-templates select="$notes" mode="f:epub-footnote"/>
-        <xsl:apply-templates select="$apps" mode="f:epub-footnote"/>
+        <xsl:apply-templates select="$notes" mode="e:footnote"/>
+        <xsl:apply-templates select="$apps" mode="e:footnote"/>
       </section>
     </xsl:if>
   </xsl:template>
 
-  <!-- The items of a source-note sentence: our strings, the header's nodes, volume pointers. -->
-  <xsl:template match=".[. instance of xs:string]" mode="f:epub-sentence">{.}</xsl:template>
-  <xsl:template match=".[. instance of map(*)]" mode="f:epub-sentence">
+  <!-- The items of a source-note sentence: our strings, the header's nodes, volume pointers
+       (fail: f:source-note gives nothing else). -->
+  <xsl:mode name="e:sentence" on-no-match="fail"/>
+  <xsl:template match=".[. instance of xs:string]" mode="e:sentence">{.}</xsl:template>
+  <xsl:template match=".[. instance of map(*)]" mode="e:sentence">
     <a href="{f:volume-pointer-url(?volume-ref)}">{?label}</a>
   </xsl:template>
-  <xsl:template match="node()" mode="f:epub-sentence">
+  <xsl:template match="node()" mode="e:sentence">
     <xsl:apply-templates select="." mode="h:text">
       <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
       <xsl:with-param name="copy" tunnel="yes" select="true()"/>
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- fail: only notes and apparatus entries are footnotes. -->
+  <xsl:mode name="e:footnote" on-no-match="fail"/>
+
   <!-- A footnote: number and text in one paragraph, or the number's own when it holds blocks. -->
-  <xsl:template match="note" mode="f:epub-footnote">
+  <xsl:template match="note" mode="e:footnote">
     <xsl:variable name="anchor" select="f:note-anchor(.)"/>
     <xsl:variable name="blocks" select="exists(.//(p | ab | lg | list | listBibl | table | figure | quote[parent::note] | cit | div)
                                               [not(ancestor::note except current()/ancestor-or-self::note)][not(ancestor::app)])"/>
@@ -261,7 +270,7 @@
   </xsl:template>
 
   <!-- "a gleams] glimmering of light (better translation). Comment." -->
-  <xsl:template match="app" mode="f:epub-footnote">
+  <xsl:template match="app" mode="e:footnote">
     <xsl:variable name="anchor" select="f:app-anchor(.)"/>
     <aside epub:type="footnote" role="doc-footnote" id="{$anchor}" class="app">
       <p>

@@ -15,7 +15,10 @@
   (nav, index, cover …) can collide with a generated name.
 
   Parameters (all optional): identifier (urn:uuid:… derived from the volume id by epub.py),
-  modified (from SOURCE_DATE_EPOCH; else the volume's date), fallback-title (a folder's name).
+  modified (from SOURCE_DATE_EPOCH; else the volume's date); fallback-title is common.xsl's.
+
+  Functions, named templates and modes of this output are in the e: namespace, so that f:
+  always means common.xsl's shared answers.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,6 +26,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:f="https://fortran-tei.org/ns/functions"
     xmlns:h="https://fortran-tei.org/ns/html"
+    xmlns:e="https://fortran-tei.org/ns/epub-functions"
     xmlns:ft="https://fortran-tei.org/ns/epub"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:epub="http://www.idpf.org/2007/ops"
@@ -39,9 +43,10 @@
 
   <xsl:param name="identifier" as="xs:string" select="''"/>
   <xsl:param name="modified" as="xs:string" select="''"/>
-  <xsl:param name="fallback-title" as="xs:string" select="'TEI documents'"/>
 
-  <xsl:variable name="f:epub-source-anchor" as="xs:string" select="'ft-source'"/>
+  <!-- Each part is a file of its own: the same ids serve every part. -->
+  <xsl:variable name="e:source-anchor" as="xs:string" select="'ft-source'"/>
+  <xsl:variable name="e:part-anchor" as="xs:string" select="'ft-top'"/>
 
   <xsl:variable name="xhtml-output" as="map(*)" select="map {
     'method': 'xhtml', 'html-version': 5.0, 'omit-xml-declaration': false(), 'indent': false(),
@@ -51,7 +56,6 @@
 
   <!-- ================================================================ the parts -->
 
-  <xsl:variable name="root" select="/"/>
   <xsl:variable name="docs" as="element()*" select="f:documents(/)"/>
   <xsl:variable name="doc-set" as="map(*)" select="map:merge($docs ! map { generate-id(.): true() })"/>
   <xsl:variable name="fronts" as="element()*"
@@ -80,61 +84,43 @@
                 if (index-of($lower, $lower[$i])[1] lt $i) then $raw[$i] || '-' || $i else $raw[$i] })"/>
   </xsl:variable>
 
-  <xsl:function name="f:epub-file" as="xs:string">
+  <xsl:function name="e:file" as="xs:string">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="$part-names(generate-id($part)) || '.xhtml'"/>
   </xsl:function>
 
-  <xsl:function name="f:epub-is-part" as="xs:boolean">
+  <xsl:function name="e:is-part" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="map:contains($part-names, generate-id($el))"/>
   </xsl:function>
 
   <!-- The innermost part a node is rendered in. -->
-  <xsl:function name="f:epub-part-of" as="element()?">
+  <xsl:function name="e:part-of" as="element()?">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="($node/ancestor-or-self::*[map:contains($part-names, generate-id(.))])[last()]"/>
   </xsl:function>
 
-  <xsl:function name="f:epub-part-anchor" as="xs:string">
-    <xsl:param name="part" as="element()"/>
-    <xsl:sequence select="'ft-top'"/>
-  </xsl:function>
-
-  <xsl:function name="f:epub-is-doc" as="xs:boolean">
+  <xsl:function name="e:is-doc" as="xs:boolean">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="map:contains($doc-set, generate-id($part))"/>
   </xsl:function>
 
-  <!-- Documents carry their printed number only when the sources give one. -->
-  <xsl:function name="f:epub-doc-number" as="xs:string?">
-    <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="
-      if (f:header($unit)//idno[@type = 'document-number'][normalize-space()] or f:document-div($unit)/@n[normalize-space()])
-      then f:doc-number($unit) else ()"/>
-  </xsl:function>
-
-  <!-- The label of a part in the contents and its <title>. -->
-  <xsl:function name="f:epub-label" as="xs:string">
+  <!-- The label of a part in the contents and its <title>. Documents carry their printed
+       number only when the sources give one. -->
+  <xsl:function name="e:label" as="xs:string">
     <xsl:param name="part" as="element()"/>
     <xsl:variable name="label" select="
-      if (f:epub-is-doc($part)) then string-join((f:epub-doc-number($part) ! (. || '.'), f:doc-title($part)), ' ')
+      if (e:is-doc($part)) then string-join((f:given-doc-number($part) ! (. || '.'), f:doc-title($part)), ' ')
       else if ($part/self::TEI) then f:plain(($part/teiHeader/fileDesc/titleStmt/title)[1])
       else (f:plain($part/head[1]), f:plain($part/ancestor::TEI[1]/teiHeader/fileDesc/titleStmt/title[1]))[. ne ''][1]"/>
-    <xsl:sequence select="($label[. ne ''], f:epub-type-label($part))[1]"/>
-  </xsl:function>
-
-  <xsl:function name="f:epub-type-label" as="xs:string">
-    <xsl:param name="part" as="element()"/>
-    <xsl:variable name="t" select="translate(string(($part/@type, local-name($part))[1]), '-_', '  ')"/>
-    <xsl:sequence select="upper-case(substring($t, 1, 1)) || substring($t, 2)"/>
+    <xsl:sequence select="($label[. ne ''], f:readable(($part/@type, local-name($part))[1]))[1]"/>
   </xsl:function>
 
   <!-- Semantics of a front part: epub:type and the matching ARIA role. -->
-  <xsl:function name="f:epub-semantics" as="map(*)?">
+  <xsl:function name="e:semantics" as="map(*)?">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="
-      if (f:epub-is-doc($part)) then map { 'type': 'chapter', 'role': 'doc-chapter' }
+      if (e:is-doc($part)) then map { 'type': 'chapter', 'role': 'doc-chapter' }
       else map {
         'introduction': map { 'type': 'introduction', 'role': 'doc-introduction' },
         'preface': map { 'type': 'preface', 'role': 'doc-preface' },
@@ -150,26 +136,18 @@
 
   <!-- ============================================================ book facts -->
 
-  <xsl:variable name="header" as="element(teiHeader)?" select="(/*/teiHeader, (//teiHeader)[not(/teiCorpus)])[1]"/>
+  <xsl:variable name="header" as="element(teiHeader)?" select="f:volume-header(/)"/>
   <xsl:variable name="title-stmt" select="$header/fileDesc/titleStmt"/>
+  <xsl:variable name="book-title" as="xs:string" select="f:volume-title(/)"/>
+  <xsl:variable name="book-subtitle" as="xs:string?" select="f:volume-subtitle(/)"/>
+  <xsl:variable name="book-language" as="xs:string" select="f:volume-language(/)"/>
 
-  <xsl:variable name="book-title" as="xs:string" select="
-    (($title-stmt/title[@type = 'main'], $title-stmt/title[not(@type = ('sub', 'short'))], $title-stmt/title)
-       ! f:plain(.)[. ne ''], $fallback-title)[1]"/>
-  <xsl:variable name="book-subtitle" as="xs:string?" select="($title-stmt/title[@type = 'sub'] ! f:plain(.)[. ne ''])[1]"/>
-
-  <xsl:variable name="book-language" as="xs:string" select="
-    ((/*/@xml:lang, //text/@xml:lang, //TEI/@xml:lang)[normalize-space()] ! normalize-space(), 'en')[1]"/>
-
-  <!-- Creators with MARC relator roles: editors, authors, and those named in respStmts. -->
+  <!-- Creators with MARC relator roles: authors are "aut", everyone else "edt". -->
   <xsl:variable name="creators" as="map(*)*" select="
-    for $e in $title-stmt/(editor | author | respStmt/(persName | name | orgName)) return
-      map { 'name': f:plain($e), 'role': if ($e/self::author) then 'aut' else 'edt' }"/>
+    f:volume-editors(/) ! map { 'name': f:plain(.), 'role': if (self::author) then 'aut' else 'edt' }"/>
 
-  <xsl:variable name="publisher" as="xs:string?" select="($header/fileDesc/publicationStmt/(publisher, distributor, authority) ! f:plain(.)[. ne ''])[1]"/>
-
-  <xsl:variable name="book-date" as="xs:string?" select="
-    (($header/fileDesc/publicationStmt//date ! (@when, @notAfter, .))[matches(normalize-space(.), '^\d{4}(-\d{2}(-\d{2})?)?$')])[1] ! normalize-space(.)"/>
+  <xsl:variable name="publisher" as="xs:string?" select="f:volume-publisher(/)"/>
+  <xsl:variable name="book-date" as="xs:string?" select="f:volume-date(/)"/>
 
   <xsl:variable name="book-modified" as="xs:string" select="
     if (matches($modified, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')) then $modified
@@ -179,17 +157,11 @@
   <xsl:variable name="book-identifier" as="xs:string" select="
     if ($identifier ne '') then $identifier else 'urn:fortran-tei:' || f:safe-name(string((/*/@xml:id, 'volume')[1]))"/>
 
-  <!-- Subjects: the volume's keywords, else the topics most documents share (at most 8). -->
-  <xsl:variable name="subjects" as="xs:string*">
-    <xsl:variable name="own" select="$header/profileDesc/textClass/keywords/term ! normalize-space()[. ne '']"/>
-    <xsl:variable name="topics" select="$docs ! distinct-values(f:topics(.))"/>
-    <xsl:sequence select="
-      if (exists($own)) then distinct-values($own)
-      else subsequence(sort(distinct-values($topics), (), function ($t) { - count($topics[. eq $t]) }), 1, 8)"/>
-  </xsl:variable>
+  <!-- Subjects: a reading system lists a few, not a hundred. -->
+  <xsl:variable name="subjects" as="xs:string*" select="subsequence(f:volume-topics(/), 1, 8)"/>
 
   <xsl:variable name="printed-source" as="element()?" select="($header/fileDesc/sourceDesc/(bibl, biblStruct, biblFull))[1]"/>
-  <xsl:variable name="page-breaks" as="element(pb)*" select="//text//pb[normalize-space(@n)][exists(f:epub-part-of(.))][not(ancestor::app or ancestor::teiHeader)]"/>
+  <xsl:variable name="page-breaks" as="element(pb)*" select="//text//pb[normalize-space(@n)][exists(e:part-of(.))][not(ancestor::app or ancestor::teiHeader)]"/>
 
   <!-- The printed edition the page breaks come from: its ISBN as a URN, else its title. -->
   <xsl:variable name="page-break-source" as="xs:string" select="
@@ -197,40 +169,40 @@
      ($printed-source/title ! f:plain(.))[. ne ''],
      $book-title)[1]"/>
 
-  <xsl:variable name="has-images" as="xs:boolean" select="true()"/>  <!-- the cover -->
-
   <!-- ============================================================ the book -->
 
+  <!-- The unnamed mode is the entry only: Python applies it to the document node. -->
+  <xsl:mode on-no-match="fail"/>
   <xsl:template match="/">
     <ft:book modified="{$book-modified}" identifier="{$book-identifier}">
       <ft:file href="EPUB/package.opf" media-type="application/oebps-package+xml">
-        <xsl:sequence select="serialize(f:epub-package(), $xml-output)"/>
+        <xsl:sequence select="serialize(e:package(), $xml-output)"/>
       </ft:file>
       <ft:file href="EPUB/nav.xhtml" media-type="application/xhtml+xml">
-        <xsl:sequence select="serialize(f:epub-nav(), $xhtml-output)"/>
+        <xsl:sequence select="serialize(e:nav(), $xhtml-output)"/>
       </ft:file>
       <ft:file href="EPUB/cover.xhtml" media-type="application/xhtml+xml">
-        <xsl:sequence select="serialize(f:epub-cover-page(), $xhtml-output)"/>
+        <xsl:sequence select="serialize(e:cover-page(), $xhtml-output)"/>
       </ft:file>
       <ft:file href="EPUB/cover.svg" media-type="image/svg+xml">
-        <xsl:sequence select="serialize(f:epub-cover-image(), $xml-output)"/>
+        <xsl:sequence select="serialize(e:cover-image(), $xml-output)"/>
       </ft:file>
       <ft:file href="EPUB/title.xhtml" media-type="application/xhtml+xml">
-        <xsl:sequence select="serialize(f:epub-title-page(), $xhtml-output)"/>
+        <xsl:sequence select="serialize(e:title-page(), $xhtml-output)"/>
       </ft:file>
       <ft:file href="EPUB/css/epub.css" media-type="text/css">
         <xsl:sequence select="unparsed-text(resolve-uri('../assets/epub/epub.css', static-base-uri()), 'UTF-8')"/>
       </ft:file>
       <xsl:for-each select="$parts">
-        <ft:file href="EPUB/text/{f:epub-file(.)}" media-type="application/xhtml+xml">
-          <xsl:sequence select="serialize(f:epub-content-document(.), $xhtml-output)"/>
+        <ft:file href="EPUB/text/{e:file(.)}" media-type="application/xhtml+xml">
+          <xsl:sequence select="serialize(e:content-document(.), $xhtml-output)"/>
         </ft:file>
       </xsl:for-each>
     </ft:book>
   </xsl:template>
 
   <!-- An XHTML content document around a body. -->
-  <xsl:template name="f:epub-page">
+  <xsl:template name="e:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="css" as="xs:string" select="'css/epub.css'"/>
     <xsl:param name="lang" as="xs:string" select="$book-language"/>
@@ -250,34 +222,37 @@
 
   <!-- ============================================================ content documents -->
 
-  <xsl:function name="f:epub-content-document" as="document-node()">
+  <xsl:function name="e:content-document" as="document-node()">
     <xsl:param name="part" as="element()"/>
-    <xsl:variable name="sem" select="f:epub-semantics($part)"/>
+    <xsl:variable name="sem" select="e:semantics($part)"/>
     <xsl:variable name="lang" select="(($part/ancestor-or-self::*/@xml:lang)[last()] ! normalize-space(), $book-language)[. ne ''][1]"/>
     <xsl:document>
-      <xsl:call-template name="f:epub-page">
-        <xsl:with-param name="title" select="f:epub-label($part)"/>
+      <xsl:call-template name="e:page">
+        <xsl:with-param name="title" select="e:label($part)"/>
         <xsl:with-param name="css" select="'../css/epub.css'"/>
         <xsl:with-param name="lang" select="$lang"/>
-        <xsl:with-param name="body-type" select="'bodymatter'[f:epub-is-doc($part)]"/>
+        <xsl:with-param name="body-type" select="'bodymatter'[e:is-doc($part)]"/>
         <xsl:with-param name="body">
-          <section id="{f:epub-part-anchor($part)}" aria-labelledby="ft-h1">
+          <section id="{$e:part-anchor}" aria-labelledby="ft-h1">
             <xsl:if test="exists($sem)">
               <xsl:attribute name="epub:type" select="$sem?type"/>
               <xsl:attribute name="role" select="$sem?role"/>
             </xsl:if>
-            <xsl:apply-templates select="$part" mode="epub-part"/>
+            <xsl:apply-templates select="$part" mode="e:part"/>
           </section>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:document>
   </xsl:function>
 
+  <!-- fail: every part is a document, a front part or the rest of a TEI file (the * rule). -->
+  <xsl:mode name="e:part" on-no-match="fail"/>
+
   <!-- A document: "21. Letter From …" with its source note, then its text. -->
-  <xsl:template match="*[f:epub-is-doc(.)]" mode="epub-part" priority="2">
+  <xsl:template match="*[e:is-doc(.)]" mode="e:part" priority="2">
     <xsl:variable name="doc-div" select="f:document-div(.)"/>
     <xsl:variable name="head" select="f:doc-head(.)"/>
-    <xsl:variable name="number" select="f:epub-doc-number(.)"/>
+    <xsl:variable name="number" select="f:given-doc-number(.)"/>
     <xsl:variable name="source" select="f:source-note(.)"/>
     <xsl:variable name="inline-source" select="f:inline-source-note(.)"/>
     <h1 id="ft-h1">
@@ -292,7 +267,7 @@
       </xsl:choose>
       <xsl:if test="exists($source) and empty($inline-source)">
         <xsl:call-template name="h:noteref">
-          <xsl:with-param name="anchor" select="$f:epub-source-anchor"/>
+          <xsl:with-param name="anchor" select="$e:source-anchor"/>
           <xsl:with-param name="label" select="'*'"/>
           <xsl:with-param name="kind" select="'source'"/>
         </xsl:call-template>
@@ -303,16 +278,16 @@
       <xsl:with-param name="doc-div" tunnel="yes" select="$doc-div"/>
       <xsl:with-param name="doc-head" tunnel="yes" select="$head"/>
     </xsl:apply-templates>
-    <xsl:call-template name="f:epub-notes">
+    <xsl:call-template name="e:notes">
       <xsl:with-param name="notes" select="f:footnotes(.)"/>
       <xsl:with-param name="apps" select="f:apparatus(.)"/>
       <xsl:with-param name="source-note" select="$source"/>
-      <xsl:with-param name="source-anchor" select="$f:epub-source-anchor"/>
+      <xsl:with-param name="source-anchor" select="$e:source-anchor"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- A front part (a div) or the remaining text of a TEI file. -->
-  <xsl:template match="*" mode="epub-part">
+  <xsl:template match="*" mode="e:part">
     <xsl:variable name="own-head" select="self::div/head[1]"/>
     <h1 id="ft-h1">
       <xsl:choose>
@@ -321,23 +296,23 @@
             <xsl:with-param name="phrasing" tunnel="yes" select="true()"/>
           </xsl:apply-templates>
         </xsl:when>
-        <xsl:otherwise>{f:epub-label(.)}</xsl:otherwise>
+        <xsl:otherwise>{e:label(.)}</xsl:otherwise>
       </xsl:choose>
     </h1>
     <xsl:apply-templates select="if (self::TEI) then text/node() else node() except $own-head" mode="h:text">
       <xsl:with-param name="depth" tunnel="yes" select="1"/>
     </xsl:apply-templates>
-    <xsl:call-template name="f:epub-notes">
-      <xsl:with-param name="notes" select="f:epub-own(., (.//note[f:is-footnote(.)] | .//note[@type = 'source' or @n = '0'][not(ancestor::app)])[not(parent::person)])"/>
-      <xsl:with-param name="apps" select="f:epub-own(., .//app)"/>
+    <xsl:call-template name="e:notes">
+      <xsl:with-param name="notes" select="e:own(., (.//note[f:is-footnote(.)] | .//note[@type = 'source' or @n = '0'][not(ancestor::app)])[not(parent::person)])"/>
+      <xsl:with-param name="apps" select="e:own(., .//app)"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- The nodes of a part that no inner part renders. -->
-  <xsl:function name="f:epub-own" as="element()*">
+  <xsl:function name="e:own" as="element()*">
     <xsl:param name="part" as="element()"/>
     <xsl:param name="nodes" as="element()*"/>
-    <xsl:sequence select="$nodes[f:epub-part-of(.) is $part]"/>
+    <xsl:sequence select="$nodes[e:part-of(.) is $part]"/>
   </xsl:function>
 
   <!-- Inside a document: its div gives its content (its head is the h1 already). -->
@@ -348,25 +323,25 @@
       <xsl:when test=". is $doc-div">
         <xsl:apply-templates select="node() except $doc-head" mode="h:text"/>
       </xsl:when>
-      <xsl:when test="f:epub-is-part(.)">
-        <xsl:call-template name="f:epub-part-link"/>
+      <xsl:when test="e:is-part(.)">
+        <xsl:call-template name="e:part-link"/>
       </xsl:when>
       <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- A part inside another part's text (a document in a file's text): a link to it. -->
-  <xsl:template name="f:epub-part-link">
-    <p class="docref"><a href="{f:epub-file(.)}">{f:epub-label(.)}</a></p>
+  <xsl:template name="e:part-link">
+    <p class="docref"><a href="{e:file(.)}">{e:label(.)}</a></p>
   </xsl:template>
 
-  <xsl:template match="TEI[f:epub-is-part(.)] | text[f:epub-is-part(.)]" mode="h:text" priority="3">
-    <xsl:call-template name="f:epub-part-link"/>
+  <xsl:template match="TEI[e:is-part(.)] | text[e:is-part(.)]" mode="h:text" priority="3">
+    <xsl:call-template name="e:part-link"/>
   </xsl:template>
 
   <!-- ============================================================ package document -->
 
-  <xsl:function name="f:epub-package" as="document-node()">
+  <xsl:function name="e:package" as="document-node()">
     <xsl:document>
       <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id"
                xml:lang="{$book-language}" dir="ltr">
@@ -403,7 +378,7 @@
             <meta property="schema:accessibilityFeature">{.}</meta>
           </xsl:for-each>
           <meta property="schema:accessibilityHazard">none</meta>
-          <meta property="schema:accessibilitySummary">{f:epub-a11y-summary()}</meta>
+          <meta property="schema:accessibilitySummary">{e:a11y-summary()}</meta>
           <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>
           <meta property="a11y:certifiedBy">{($publisher, 'fortran-tei')[1]}</meta>
           <xsl:if test="exists($page-breaks)">
@@ -418,7 +393,7 @@
           <item id="title-page" href="title.xhtml" media-type="application/xhtml+xml"/>
           <item id="css" href="css/epub.css" media-type="text/css"/>
           <xsl:for-each select="$parts">
-            <item id="{f:epub-item-id(.)}" href="text/{f:epub-file(.)}" media-type="application/xhtml+xml"/>
+            <item id="{e:item-id(.)}" href="text/{e:file(.)}" media-type="application/xhtml+xml"/>
           </xsl:for-each>
         </manifest>
         <spine>
@@ -426,19 +401,19 @@
           <itemref idref="title-page"/>
           <itemref idref="nav"/>
           <xsl:for-each select="$parts">
-            <itemref idref="{f:epub-item-id(.)}"/>
+            <itemref idref="{e:item-id(.)}"/>
           </xsl:for-each>
         </spine>
       </package>
     </xsl:document>
   </xsl:function>
 
-  <xsl:function name="f:epub-item-id" as="xs:string">
+  <xsl:function name="e:item-id" as="xs:string">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="'x-' || $part-names(generate-id($part))"/>
   </xsl:function>
 
-  <xsl:function name="f:epub-a11y-summary" as="xs:string">
+  <xsl:function name="e:a11y-summary" as="xs:string">
     <xsl:sequence select="string-join((
       'This publication meets WCAG 2.2 Level AA as checked by EPUBCheck and Ace.',
       'It has a table of contents, landmarks and semantic structure; notes are linked both ways',
@@ -449,16 +424,16 @@
 
   <!-- ============================================================ navigation -->
 
-  <xsl:function name="f:epub-nav" as="document-node()">
+  <xsl:function name="e:nav" as="document-node()">
     <xsl:document>
-      <xsl:call-template name="f:epub-page">
+      <xsl:call-template name="e:page">
         <xsl:with-param name="title" select="'Contents'"/>
         <xsl:with-param name="body">
           <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
             <h1 id="toc-title">Contents</h1>
             <ol>
               <li><a href="title.xhtml">Title Page</a></li>
-              <xsl:apply-templates select="$parts[empty(ancestor::* intersect $parts)]" mode="epub-toc"/>
+              <xsl:apply-templates select="$parts[empty(ancestor::* intersect $parts)]" mode="e:toc"/>
             </ol>
           </nav>
           <nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-labelledby="landmarks-title">
@@ -467,11 +442,11 @@
               <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
               <li><a epub:type="titlepage" href="title.xhtml">Title Page</a></li>
               <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
-              <xsl:for-each select="$fronts[f:epub-semantics(.)?type = ('introduction', 'bibliography', 'glossary', 'preface')]">
-                <li><a epub:type="{f:epub-semantics(.)?type}" href="text/{f:epub-file(.)}">{f:epub-label(.)}</a></li>
+              <xsl:for-each select="$fronts[e:semantics(.)?type = ('introduction', 'bibliography', 'glossary', 'preface')]">
+                <li><a epub:type="{e:semantics(.)?type}" href="text/{e:file(.)}">{e:label(.)}</a></li>
               </xsl:for-each>
               <xsl:for-each select="($docs, $parts)[1]">
-                <li><a epub:type="bodymatter" href="text/{f:epub-file(.)}">Start of Content</a></li>
+                <li><a epub:type="bodymatter" href="text/{e:file(.)}">Start of Content</a></li>
               </xsl:for-each>
             </ol>
           </nav>
@@ -480,7 +455,7 @@
               <h2 id="page-list-title">Pages</h2>
               <ol>
                 <xsl:for-each select="$page-breaks">
-                  <li><a href="text/{f:epub-file(f:epub-part-of(.))}#{f:anchor(.)}">{normalize-space(@n)}</a></li>
+                  <li><a href="text/{e:file(e:part-of(.))}#{f:anchor(.)}">{normalize-space(@n)}</a></li>
                 </xsl:for-each>
               </ol>
             </nav>
@@ -490,21 +465,22 @@
     </xsl:document>
   </xsl:function>
 
-  <xsl:template match="*" mode="epub-toc">
-    <xsl:variable name="inner" select="$parts[f:epub-part-of(..) is current()]"/>
+  <xsl:mode name="e:toc" on-no-match="fail"/>
+  <xsl:template match="*" mode="e:toc">
+    <xsl:variable name="inner" select="$parts[e:part-of(..) is current()]"/>
     <li>
-      <a href="text/{f:epub-file(.)}">{f:epub-label(.)}</a>
+      <a href="text/{e:file(.)}">{e:label(.)}</a>
       <xsl:if test="exists($inner)">
-        <ol><xsl:apply-templates select="$inner" mode="epub-toc"/></ol>
+        <ol><xsl:apply-templates select="$inner" mode="e:toc"/></ol>
       </xsl:if>
     </li>
   </xsl:template>
 
   <!-- ============================================================ cover and title page -->
 
-  <xsl:function name="f:epub-cover-page" as="document-node()">
+  <xsl:function name="e:cover-page" as="document-node()">
     <xsl:document>
-      <xsl:call-template name="f:epub-page">
+      <xsl:call-template name="e:page">
         <xsl:with-param name="title" select="'Cover'"/>
         <xsl:with-param name="body">
           <section class="cover" epub:type="cover">
@@ -516,38 +492,38 @@
   </xsl:function>
 
   <!-- The cover template with the book's title and subtitle, wrapped into lines. -->
-  <xsl:function name="f:epub-cover-image" as="document-node()">
+  <xsl:function name="e:cover-image" as="document-node()">
     <xsl:document>
-      <xsl:apply-templates select="doc(resolve-uri('../assets/epub/cover.svg', static-base-uri()))/svg:svg" mode="epub-cover"/>
+      <xsl:apply-templates select="doc(resolve-uri('../assets/epub/cover.svg', static-base-uri()))/svg:svg" mode="e:cover"/>
     </xsl:document>
   </xsl:function>
 
-  <xsl:mode name="epub-cover" on-no-match="shallow-copy"/>
-  <xsl:template match="comment()" mode="epub-cover"/>
-  <xsl:template match="@*[starts-with(local-name(), 'data-')]" mode="epub-cover"/>
-  <xsl:template match="svg:title" mode="epub-cover">
+  <xsl:mode name="e:cover" on-no-match="shallow-copy"/>
+  <xsl:template match="comment()" mode="e:cover"/>
+  <xsl:template match="@*[starts-with(local-name(), 'data-')]" mode="e:cover"/>
+  <xsl:template match="svg:title" mode="e:cover">
     <xsl:copy><xsl:copy-of select="@*"/>{string-join(($book-title, $book-subtitle), '. ')}</xsl:copy>
   </xsl:template>
-  <xsl:template match="svg:text[@id = ('title', 'subtitle')]" mode="epub-cover">
+  <xsl:template match="svg:text[@id = ('title', 'subtitle')]" mode="e:cover">
     <xsl:variable name="words" select="if (@id eq 'title') then $book-title else $book-subtitle"/>
     <xsl:variable name="x" select="@x"/>
     <xsl:variable name="step" select="xs:integer((@data-line-height, 80)[1])"/>
     <xsl:copy>
-      <xsl:apply-templates select="@*" mode="epub-cover"/>
-      <xsl:for-each select="f:epub-lines($words, xs:integer((@data-line-length, 24)[1]))">
+      <xsl:apply-templates select="@*" mode="e:cover"/>
+      <xsl:for-each select="e:lines($words, xs:integer((@data-line-length, 24)[1]))">
         <svg:tspan x="{$x}" dy="{if (position() eq 1) then 0 else $step}">{.}</svg:tspan>
       </xsl:for-each>
     </xsl:copy>
   </xsl:template>
-  <xsl:template match="svg:text[@id = 'editors']" mode="epub-cover">
-    <xsl:copy><xsl:apply-templates select="@*" mode="epub-cover"/>{string-join($creators?name, ', ')}</xsl:copy>
+  <xsl:template match="svg:text[@id = 'editors']" mode="e:cover">
+    <xsl:copy><xsl:apply-templates select="@*" mode="e:cover"/>{string-join($creators?name, ', ')}</xsl:copy>
   </xsl:template>
-  <xsl:template match="svg:text[@id = 'publisher']" mode="epub-cover">
-    <xsl:copy><xsl:apply-templates select="@*" mode="epub-cover"/>{string-join(($publisher, $book-date), ' · ')}</xsl:copy>
+  <xsl:template match="svg:text[@id = 'publisher']" mode="e:cover">
+    <xsl:copy><xsl:apply-templates select="@*" mode="e:cover"/>{string-join(($publisher, $book-date), ' · ')}</xsl:copy>
   </xsl:template>
 
   <!-- Greedy word wrap: lines of at most $width characters (a longer word gets its own line). -->
-  <xsl:function name="f:epub-lines" as="xs:string*">
+  <xsl:function name="e:lines" as="xs:string*">
     <xsl:param name="text" as="xs:string?"/>
     <xsl:param name="width" as="xs:integer"/>
     <xsl:sequence select="fold-left(tokenize(normalize-space($text)), (), function ($lines, $word) {
@@ -557,9 +533,9 @@
         else ($lines, $word) })"/>
   </xsl:function>
 
-  <xsl:function name="f:epub-title-page" as="document-node()">
+  <xsl:function name="e:title-page" as="document-node()">
     <xsl:document>
-      <xsl:call-template name="f:epub-page">
+      <xsl:call-template name="e:page">
         <xsl:with-param name="title" select="$book-title"/>
         <xsl:with-param name="body">
           <section class="titlepage" epub:type="titlepage" aria-labelledby="book-title">

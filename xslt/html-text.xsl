@@ -12,6 +12,9 @@
     $copy      true when a passage is shown a second time (apparatus lemma): no ids, no markers
     $depth     heading level: 1 at the page's h1, one more inside each division with a head
 
+  It asks common.xsl (f:) for every number, label and look-up: the stylesheet that includes
+  or imports this one must import common.xsl. It reads no global variable of its includer.
+
   Hooks the including stylesheet provides or overrides:
     h:href-of($target, $from)  the address of an element of the volume (not defined here)
     h:href($pointer, $from)    the address of a pointer (same volume, other volumes, the web)
@@ -77,10 +80,11 @@
     <xsl:if test="@xml:lang[matches(., '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')]"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
   </xsl:template>
 
-  <!-- rend="italic bold" → class="rend-italic rend-bold" (sanitised; never style). -->
+  <!-- rend="italics bold" → class="rend-italic rend-bold" (f:rend-styles' tokens, sanitised;
+       never a style attribute). -->
   <xsl:function name="h:rend-class" as="xs:string*">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="tokenize(normalize-space($el/@rend), '\s+')[. ne ''] ! ('rend-' || f:safe-name(lower-case(.)))"/>
+    <xsl:sequence select="f:rend-styles($el) ! ('rend-' || f:safe-name(.))"/>
   </xsl:function>
 
   <!-- A block: div/p (or another name) outside paragraphs, span.block inside them. -->
@@ -311,16 +315,16 @@
 
   <!-- ============================================================ phrases -->
 
-  <!-- hi: the HTML element its rendition names (@rend, @rendition or @style), else a span;
-       the rend tokens stay as classes (rend-smallcaps …). -->
+  <!-- hi: the HTML element for the first of its styles that has one (f:rend-styles), else a
+       span; every style stays as a class (rend-bold on an i), so none is lost. -->
   <xsl:template match="hi" mode="h:text">
-    <xsl:variable name="r" select="lower-case(string-join((@rend, @rendition, @style), ' '))"/>
+    <xsl:variable name="styles" select="f:rend-styles(.)"/>
     <xsl:call-template name="h:inline">
       <xsl:with-param name="name" select="
-        if (matches($r, 'sup')) then 'sup'
-        else if (matches($r, 'sub')) then 'sub'
-        else if (matches($r, '(^|\W)i($|\W)|ital|slant')) then 'i'
-        else if (matches($r, '(^|\W)b($|\W)|bold|strong')) then 'b'
+        if ($styles = 'superscript') then 'sup'
+        else if ($styles = 'subscript') then 'sub'
+        else if ($styles = 'italic') then 'i'
+        else if ($styles = 'bold') then 'b'
         else 'span'"/>
       <xsl:with-param name="class" select="()"/>
     </xsl:call-template>
@@ -410,13 +414,18 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A page break's anchor: its id, else "pg_387" (FRUS's own form) when no other page break
+       has that number, else f:anchor's. -->
   <xsl:function name="h:pb-anchor" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <xsl:sequence select="
       if ($pb/@xml:id) then f:safe-name($pb/@xml:id)
-      else if (count(root($pb)//pb[@n = $pb/@n]) eq 1) then 'pg_' || f:safe-name($pb/@n)
+      else if (count(key('h:pb-by-n', string($pb/@n), root($pb))) eq 1) then 'pg_' || f:safe-name($pb/@n)
       else f:anchor($pb)"/>
   </xsl:function>
+
+  <!-- "Is this page number unique?" is asked for every page break: index them. -->
+  <xsl:key name="h:pb-by-n" match="pb" use="string(@n)"/>
 
   <!-- ============================================================ links -->
 
@@ -471,7 +480,7 @@
       <xsl:with-param name="href" select="h:href($raw, .)"/>
       <xsl:with-param name="label" select="
         if (self::ptr or not(normalize-space()))
-        then (f:target($raw, .) ! (if (. intersect $docs) then 'Document ' || f:doc-number(.) else ()),
+        then (f:target($raw, .) ! (if (. intersect f:documents(.)) then 'Document ' || f:doc-number(.) else ()),
               if (f:is-volume-pointer($raw)) then f:volume-pointer-label($raw) else (),
               $raw)[1]
         else ()"/>

@@ -36,7 +36,6 @@
               include-content-type="no"/>
   <xsl:output method="xml" indent="no"/>
 
-  <xsl:variable name="root" select="/" as="document-node()"/>
   <xsl:variable name="docs" select="f:documents(/)" as="element()*"/>
   <xsl:variable name="fronts" select="f:front-parts(/)[not(@type = ('persons', 'abbreviations'))]" as="element()*"/>
   <xsl:variable name="persons" select="f:persons(/)" as="element(person)*"/>
@@ -49,12 +48,10 @@
       $docs ! map:entry(generate-id(.), f:doc-file(.) || '.html'),
       $fronts ! map:entry(generate-id(.), f:front-file(.) || '.html')))"/>
 
-  <xsl:variable name="volume-header" select="(/teiCorpus/teiHeader, /TEI/teiHeader, (//teiHeader)[1])[1]" as="element(teiHeader)?"/>
-  <xsl:variable name="volume-title" as="xs:string" select="
-      ($volume-header/fileDesc/titleStmt/(title[@type = 'main'], title[@type = 'complete'], title)[1] ! f:plain(.)[. ne ''],
-       'TEI edition')[1]"/>
-  <xsl:variable name="volume-subtitle" as="xs:string?" select="$volume-header/fileDesc/titleStmt/title[@type = 'sub'][1] ! f:plain(.)"/>
-  <xsl:variable name="volume-lang" as="xs:string" select="(/*/@xml:lang, //text/@xml:lang, 'en')[1]"/>
+  <xsl:variable name="volume-header" select="f:volume-header(/)" as="element(teiHeader)?"/>
+  <xsl:variable name="volume-title" select="f:volume-title(/)" as="xs:string"/>
+  <xsl:variable name="volume-subtitle" select="f:volume-subtitle(/)" as="xs:string?"/>
+  <xsl:variable name="volume-lang" select="f:volume-language(/)" as="xs:string"/>
 
   <!-- The address of an element of the volume (html-text.xsl's link hook): the page that
        shows it, with its anchor. -->
@@ -75,6 +72,8 @@
 
   <!-- ============================================================ entry -->
 
+  <!-- The unnamed mode is the entry only: Python applies it to the document node. -->
+  <xsl:mode on-no-match="fail"/>
   <xsl:template match="/">
     <xsl:call-template name="h:home"/>
     <xsl:apply-templates select="$docs" mode="h:document-page"/>
@@ -177,7 +176,7 @@
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="
       if ($part/@type = 'about') then 'About'
-      else (($part/head)[1] ! f:plain(.)[. ne ''], f:front-file($part) ! (upper-case(substring(., 1, 1)) || substring(., 2)))[1]"/>
+      else (f:part-title($part), f:capitalise(f:front-file($part)))[1]"/>
   </xsl:function>
 
   <xsl:function name="h:crumb" as="element()">
@@ -237,7 +236,7 @@
                   <td class="num"><xsl:value-of select="f:doc-number(.)"/></td>
                   <th scope="row" class="heading"><a href="{f:doc-file(.)}.html"><xsl:value-of select="f:doc-title(.)"/></a></th>
                   <td class="date"><xsl:value-of select="f:doc-date-label(.)"/></td>
-                  <td class="kind"><xsl:value-of select="h:capitalise(f:kind-label(.))"/></td>
+                  <td class="kind"><xsl:value-of select="f:capitalise(f:kind-label(.))"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -249,8 +248,10 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- fail: the title page asks only for respStmt, editor and author. -->
+  <xsl:mode name="h:resp" on-no-match="fail"/>
   <xsl:template match="respStmt" mode="h:resp">
-    <xsl:value-of select="h:capitalise(normalize-space(resp[1]))"/>
+    <xsl:value-of select="f:capitalise(normalize-space(resp[1]))"/>
     <xsl:text>: </xsl:text>
     <xsl:value-of select="string-join((persName | name | orgName) ! normalize-space(), ', ')"/>
   </xsl:template>
@@ -258,11 +259,6 @@
     <xsl:value-of select="if (self::editor) then 'Edited by ' else 'By '"/>
     <xsl:value-of select="normalize-space()"/>
   </xsl:template>
-
-  <xsl:function name="h:capitalise" as="xs:string">
-    <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="upper-case(substring($s, 1, 1)) || substring($s, 2)"/>
-  </xsl:function>
 
   <!-- ============================================================ document pages -->
 
@@ -324,8 +320,8 @@
       <xsl:sequence select="h:fact('To', f:agents(., 'received'))"/>
       <xsl:sequence select="h:fact('Date', f:doc-date-label(.)[. ne ''])"/>
       <xsl:sequence select="h:fact('Place', f:doc-place(.))"/>
-      <xsl:sequence select="h:fact('Kind', h:capitalise(f:kind-label(.))[. ne ''])"/>
-      <xsl:sequence select="h:fact('Channel', h:capitalise(f:channel-label(.))[. ne ''])"/>
+      <xsl:sequence select="h:fact('Kind', f:capitalise(f:kind-label(.)))"/>
+      <xsl:sequence select="h:fact('Channel', f:capitalise(f:channel-label(.)))"/>
       <xsl:sequence select="h:fact('Intermediary', f:action(., 'transmitted') ! (if (note) then note else (persName | orgName | name)))"/>
       <xsl:sequence select="h:fact('Transmission', $notes/note[@type = 'transmission'])"/>
       <xsl:sequence select="h:fact('Oral message', $notes/note[@type = 'record'])"/>
@@ -424,7 +420,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Items of a source-note sentence: strings, header nodes, other-volume maps. -->
+  <!-- Items of a source-note sentence: strings, header nodes, other-volume maps (fail: there
+       are no others). -->
+  <xsl:mode name="h:sentence-item" on-no-match="fail"/>
   <xsl:template match="node()" mode="h:sentence-item">
     <xsl:apply-templates select="." mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
   </xsl:template>
@@ -484,8 +482,8 @@
       <p class="citation">
         <xsl:text>“</xsl:text><xsl:value-of select="f:doc-heading(.)"/><xsl:text>,” in </xsl:text>
         <cite><xsl:value-of select="$volume-title"/><xsl:if test="$volume-subtitle">: <xsl:value-of select="$volume-subtitle"/></xsl:if></cite>
-        <xsl:for-each select="$volume-header/fileDesc/titleStmt/respStmt[1]/(persName | name)[1]">, ed. <xsl:value-of select="normalize-space()"/></xsl:for-each>
-        <xsl:for-each select="$volume-header/fileDesc/publicationStmt/date[1]"> (<xsl:value-of select="normalize-space()"/>)</xsl:for-each>
+        <xsl:for-each select="f:volume-editors(.)[1]">, ed. <xsl:value-of select="normalize-space()"/></xsl:for-each>
+        <xsl:for-each select="f:volume-date(.)"> (<xsl:value-of select="f:format-iso(.)"/>)</xsl:for-each>
         <xsl:text>, Document </xsl:text><xsl:value-of select="f:doc-number(.)"/><xsl:text>, </xsl:text>
         <a class="stable-url" href="{$href}"><xsl:value-of select="h:public-url($href)"/></a>
         <xsl:text>.</xsl:text>
@@ -505,8 +503,8 @@
     </xsl:for-each>
     <xsl:if test="$date"><meta name="citation_date" content="{translate($date, '-', '/')}"/></xsl:if>
     <meta name="citation_inbook_title" content="{$volume-title}"/>
-    <xsl:for-each select="$volume-header/fileDesc/publicationStmt/publisher[1]"><meta name="citation_publisher" content="{normalize-space()}"/></xsl:for-each>
-    <xsl:for-each select="$volume-header/fileDesc/publicationStmt/date[1]"><meta name="citation_publication_date" content="{normalize-space()}"/></xsl:for-each>
+    <xsl:for-each select="f:volume-publisher($unit)"><meta name="citation_publisher" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="f:volume-date($unit)"><meta name="citation_publication_date" content="{translate(., '-', '/')}"/></xsl:for-each>
     <meta name="citation_language" content="{(f:document-div($unit)/ancestor-or-self::*/@xml:lang)[last()], 'en'}"/>
     <xsl:if test="$site-url ne ''">
       <meta name="citation_fulltext_html_url" content="{h:public-url(f:doc-file($unit) || '.html')}"/>

@@ -27,7 +27,7 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <!-- The template is imported from the compile root (the xslt folder). -->
-  <xsl:param name="template" as="xs:string" select="'/book.typ'"/>
+  <xsl:variable name="template" as="xs:string" select="'/book.typ'"/>
 
   <xsl:variable name="NL" select="'&#10;'"/>
 
@@ -92,31 +92,21 @@
            or exists($node/*[t:is-block(.)]))"/>
   </xsl:function>
 
-  <!-- The first pointer of a @ref/@target as an id, "#p_KJF2" → "p_KJF2". -->
-  <xsl:function name="t:ref-id" as="xs:string?">
-    <xsl:param name="ref" as="attribute()?"/>
-    <xsl:sequence select="tokenize(normalize-space($ref), ' ')[1][starts-with(., '#')] ! substring(., 2)"/>
-  </xsl:function>
-
   <!-- ================================================ the book -->
 
+  <!-- The unnamed mode is the entry only: Python applies it to the document node. -->
+  <xsl:mode on-no-match="fail"/>
   <xsl:template match="/">
-    <xsl:variable name="header" select="(/*/teiHeader)[1]"/>
-    <xsl:variable name="titles" select="$header/fileDesc/titleStmt/title"/>
-    <xsl:variable name="main-title" select="(($titles[@type = 'main'], $titles[not(@type = 'sub')], $titles)[1] ! f:plain(.), 'Untitled')[. ne ''][1]"/>
-    <xsl:variable name="sub-title" select="($titles[@type = 'sub'])[1] ! f:plain(.)"/>
+    <xsl:variable name="header" select="f:volume-header(/)"/>
+    <xsl:variable name="main-title" select="f:volume-title(/)"/>
+    <xsl:variable name="sub-title" select="f:volume-subtitle(/)"/>
     <xsl:variable name="series" select="($header/fileDesc/seriesStmt/title)[1] ! f:plain(.)"/>
-    <xsl:variable name="editors" select="distinct-values($header/fileDesc/titleStmt/(editor | author | respStmt/(persName | name | orgName)) ! f:plain(.)[. ne ''])"/>
+    <xsl:variable name="editors" select="distinct-values(f:volume-editors(/) ! f:plain(.))"/>
     <xsl:variable name="docs" select="f:documents(/)"/>
-    <xsl:variable name="topics" as="xs:string*">
-      <xsl:for-each-group select="$docs ! f:topics(.)" group-by=".">
-        <xsl:sort select="count(current-group())" order="descending"/>
-        <xsl:sort select="current-grouping-key()"/>
-        <xsl:sequence select="current-grouping-key()"/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:variable name="lang" select="(/*/@xml:lang, //text/@xml:lang, 'en')[1] ! substring-before(. || '-', '-')"/>
-    <xsl:variable name="year" select="($header/fileDesc/publicationStmt//date)[1] ! (f:sort-date(.), normalize-space(.))[. ne ''][1] ! substring(., 1, 4)"/>
+    <xsl:variable name="topics" select="f:volume-topics(/)"/>
+    <!-- Typst knows languages by their ISO 639 code alone: "en-US" → "en" -->
+    <xsl:variable name="lang" select="substring-before(f:volume-language(/) || '-', '-')"/>
+    <xsl:variable name="year" select="f:volume-date(/) ! substring(., 1, 4)"/>
 
     <xsl:value-of select="'#import ' || t:str($template) || ': *' || $NL"/>
     <xsl:value-of select="'#show: book.with(title: ' || t:str(string-join(($main-title, $sub-title), ': '))
@@ -129,7 +119,7 @@
     <xsl:value-of select="'#half-title(' || t:str($main-title) || ')' || $NL"/>
     <xsl:value-of select="'#title-page(series: ' || t:str($series) || ', title: ' || t:str($main-title)
       || ', subtitle: ' || t:str($sub-title) || ', editors: ' || t:strs($editors)
-      || ', publisher: ' || t:str(($header/fileDesc/publicationStmt/(publisher, authority, distributor))[1] ! f:plain(.))
+      || ', publisher: ' || t:str(f:volume-publisher(/))
       || ', place: ' || t:str(($header/fileDesc/publicationStmt/pubPlace)[1] ! f:plain(.))
       || ', year: ' || t:str($year) || ')' || $NL"/>
     <xsl:value-of select="'#imprint(' || string-join(t:imprint($header), ', ') || ')' || $NL"/>
@@ -148,7 +138,6 @@
 
     <xsl:apply-templates select="$front" mode="t:front"/>
 
-    <!-- the documents -->
     <!-- the documents: arabic page numbers from here to the end of the book -->
     <xsl:value-of select="'#show: main-matter.with(' || t:str(t:main-title($docs)) || ')' || $NL || '#toc-target(&quot;main-matter&quot;)' || $NL"/>
     <xsl:variable name="statements" select="if (exists(//div[@type = 'document'])) then t:flow(//body) else $docs ! t:document(.)"/>
@@ -182,8 +171,7 @@
 
   <xsl:function name="t:section-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:variable name="type" select="string($div/@type)"/>
-    <xsl:sequence select="($div/head[1] ! f:plain(.), upper-case(substring($type, 1, 1)) || substring($type, 2), 'Preface')[. ne ''][1]"/>
+    <xsl:sequence select="(f:part-title($div), 'Preface')[1]"/>
   </xsl:function>
 
   <!-- Imprint lines: what this book is, what it is based on, who made it, its licence. -->
@@ -203,6 +191,8 @@
 
   <!-- ================================================ front and back sections -->
 
+  <xsl:mode name="t:front" on-no-match="fail"/>
+
   <xsl:template match="div" mode="t:front">
     <xsl:variable name="title" select="t:section-title(.)"/>
     <xsl:value-of select="'#section(' || t:str($title) || ', {toc-target(' || t:str(t:section-key(.)) || ')' || $NL
@@ -220,10 +210,7 @@
     <xsl:variable name="div" select="f:document-div($unit)"/>
     <xsl:variable name="head" select="f:doc-head($unit)"/>
     <xsl:variable name="dateline" select="$div/dateline[1]"/>
-    <!-- a source note says where the text comes from: none for TEI that does not record it -->
-    <xsl:variable name="header" select="f:header($unit)/fileDesc"/>
-    <xsl:variable name="source" select="if (f:inline-source-note($unit) or $header/sourceDesc/bibl or $header/notesStmt/note)
-                                        then f:source-note($unit) else ()"/>
+    <xsl:variable name="source" select="f:source-note($unit)"/>
     <!-- The editors number their notes from 1: the source note, first at the foot, takes "*",
          and opens with the document's number, so that several on one page can be told apart. -->
     <xsl:variable name="source-mark" select="'*'"/>
@@ -358,6 +345,9 @@
 
   <!-- ================================================ inline -->
 
+  <!-- fail: every node reaching inline content has a rule (text, comments, the * fallback). -->
+  <xsl:mode name="t:inline" on-no-match="fail"/>
+
   <xsl:template match="text()" mode="t:inline">
     <xsl:variable name="s" select="replace(., '\s+', ' ')"/>
     <xsl:if test="$s ne ''"><xsl:sequence select="t:str($s)"/></xsl:if>
@@ -372,7 +362,7 @@
       | pubPlace | biblScope | s | w | c | pc | unclear | add | corr | reg | orig | sic | said
       | distinct | gloss | stamp | damage | subst | origDate | origPlace | affiliation | email
       | address | licence | availability | catDesc | lem | rdg | resp | occupation | state | trait
-      | event | label | orgName | objectName | persName | span | phr | cl | m | respStmt | edition
+      | event | label | objectName | persName | span | phr | cl | m | respStmt | edition
       | extent | quote | cit | l | signed | salute | closer | opener | dateline | byline | item | p | ab" mode="t:inline">
     <xsl:apply-templates select="node()" mode="t:inline"/>
   </xsl:template>
@@ -382,25 +372,21 @@
     <xsl:if test="following-sibling::addrLine"><xsl:sequence select="t:str(', ')"/></xsl:if>
   </xsl:template>
 
+  <!-- hi: each style its rendition names wraps the content ("italic bold" → strong(emph(…)));
+       a hi that names no style we print (or none at all) is emphasised, as print sets it. -->
   <xsl:template match="hi" mode="t:inline">
-    <xsl:sequence select="t:styled(lower-case(string(@rend)), t:inline(node()))"/>
+    <xsl:variable name="styles" select="f:rend-styles(.)[map:contains($t:style-functions, .)]"/>
+    <xsl:sequence select="
+      if (empty($styles)) then 'emph(' || t:inline(node()) || ')'
+      else fold-left($styles, t:inline(node()), function ($content, $style) {
+        let $function := $t:style-functions($style)
+        return if ($function eq '') then $content else $function || '(' || $content || ')' })"/>
   </xsl:template>
 
-  <!-- A @rend's styles applied one after the other: "italic bold" → emph(strong(…)). -->
-  <xsl:function name="t:styled" as="xs:string">
-    <xsl:param name="rend" as="xs:string"/>
-    <xsl:param name="content" as="xs:string"/>
-    <xsl:variable name="style" select="tokenize($rend, '[\s;:()]+')"/>
-    <xsl:sequence select="
-      if ($style = ('bold', 'strong', 'b', 'font-weight')) then 'strong(' || t:styled(replace($rend, 'bold|strong|font-weight', ''), $content) || ')'
-      else if ($style = ('sup', 'superscript', 'super')) then 'super(' || $content || ')'
-      else if ($style = ('sub', 'subscript')) then 'sub(' || $content || ')'
-      else if ($style = ('smallcaps', 'small-caps', 'sc')) then 'sc(' || $content || ')'
-      else if ($style = ('underline', 'u')) then 'underline(' || $content || ')'
-      else if ($style = ('strikethrough', 'strike', 'line-through')) then 'strike(' || $content || ')'
-      else if ($style = ('roman', 'normal', 'upright')) then $content
-      else 'emph(' || $content || ')'"/>
-  </xsl:function>
+  <!-- f:rend-styles' tokens → book.typ functions; roman asks for no function at all. -->
+  <xsl:variable name="t:style-functions" as="map(xs:string, xs:string)" select="map {
+      'italic': 'emph', 'bold': 'strong', 'smallcaps': 'sc', 'underline': 'underline',
+      'strikethrough': 'strike', 'superscript': 'super', 'subscript': 'sub', 'roman': '' }"/>
 
   <xsl:template match="emph | foreign | mentioned | title[not(@level = 'a')] | term[@rend = 'italic']" mode="t:inline">
     <xsl:sequence select="'emph(' || t:inline(node()) || ')'"/>
@@ -411,9 +397,9 @@
   </xsl:template>
 
   <xsl:template match="persName[@ref]" mode="t:inline">
-    <xsl:variable name="id" select="t:ref-id(@ref)"/>
-    <xsl:sequence select="if ($id and exists(f:person(@ref, .)))
-      then 'person(' || t:str($id) || ', ' || t:inline(node()) || ')'
+    <xsl:variable name="person" select="f:person(@ref, .)"/>
+    <xsl:sequence select="if ($person)
+      then 'person(' || t:str($person/@xml:id) || ', ' || t:inline(node()) || ')'
       else t:inline(node())"/>
   </xsl:template>
 
