@@ -16,9 +16,9 @@ from typing import Callable, Iterator
 from lxml import etree
 from saxonche import PySaxonApiError
 
-from . import saxon
-from .problems import ERROR, Problem
-from .sources import Volume, read_sources
+from . import rules, saxon
+from .problems import ERROR, Problem, file_problem
+from .sources import TEI_NS, Volume, read_sources, tei
 from .validate import Report, validate_sources
 
 # Each format lives in its own module with `build(context) -> Path`.
@@ -75,6 +75,8 @@ class BuildContext:
         """Run an output stylesheet over the volume; its reports become this build's warnings."""
         try:
             outcome = saxon.run(name, self.xdm, params, output_folder)
+        except saxon.TooDeep as exc:
+            raise BuildError([rules.too_deep(self.volume, exc)]) from None
         except PySaxonApiError as exc:
             raise OutputError(f"{output}: the stylesheet xslt/{name} failed: {str(exc).strip()}") from None
         for message in outcome.messages:
@@ -131,6 +133,11 @@ def build(
     sources = read_sources(paths or [Path("tei")])
     if not sources.complete or not sources.files:
         raise BuildError([p for p in sources.problems if p.severity == ERROR])
+    foreign = [s for s in sources.files if s.root.tag not in (tei("TEI"), tei("teiCorpus"))]
+    if foreign:  # an HTML page or TEI in another namespace would build an empty book
+        raise BuildError([file_problem(s.path, f"not a TEI document: the root is <{etree.QName(s.root).localname}>"
+                                       f"{' in ' + etree.QName(s.root).namespace if etree.QName(s.root).namespace else ' in no namespace'};"
+                                       f" TEI has <TEI> or <teiCorpus> in {TEI_NS}", "not-tei", 1, 1) for s in foreign])
     report = validate_sources(sources)
     volume = report.volume or sources.assemble()  # loose files are validated one by one, built as one book
     if declares_our_schema(volume) and report.errors:
@@ -144,15 +151,22 @@ def build(
         context.warnings.append(
             f"the sources do not point at the fortran-tei schema, so they were built leniently: "
             f"{len(report.errors)} validation error(s) set aside (`fortran-tei validate` lists them)")
+    failed: list[str] = []
     for name in formats:
         module = importlib.import_module(f"fortran_tei.{name}")
         try:
             with context.stage(name):
                 result = module.build(context)
+        except OutputError as exc:  # the other outputs are still made
+            failed.append(str(exc))
+            continue
         except OSError as exc:  # a full disk, a read-only folder: one line, not a traceback
-            raise OutputError(f"{name}: cannot write into {out}: {exc.strerror or exc}") from None
+            failed.append(f"{name}: cannot write into {out}: {exc.strerror or exc}")
+            continue
         if on_format:
             on_format(name, result)
+    if failed:
+        raise OutputError("; ".join(failed))
     return context
 
 

@@ -51,17 +51,24 @@ def compiler(source: str, sys_inputs: dict[str, str] | None = None) -> typst.Com
                           ignore_system_fonts=True, sys_inputs=sys_inputs or {})
 
 
-def typeset(source: str, sys_inputs: dict[str, str] | None = None) -> bytes:
-    """Compile Typst source to PDF/A-2b bytes, or raise OutputError with Typst's own words."""
+class MissingGlyphs(OutputError):
+    """PDF/A refuses characters that no bundled font can draw (emoji, rare CJK)."""
+
+
+def typeset(source: str, sys_inputs: dict[str, str] | None = None, standards: tuple[str, ...] = (PDF_STANDARD,)) -> bytes:
+    """Compile Typst source to PDF (PDF/A-2b by default), or raise OutputError with Typst's own words."""
     when = source_date()
     try:
         pdf = compiler(source, sys_inputs).compile(
-            format="pdf", pdf_standards=[PDF_STANDARD],
+            format="pdf", pdf_standards=list(standards),
             timestamp=when if when is not None else datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0),
         )
     except typst.TypstError as exc:
-        hints = "".join(f"\n  hint: {h}" for h in (getattr(exc, "hints", None) or []))
-        raise OutputError(f"PDF: Typst could not typeset the volume: {getattr(exc, 'message', exc)}{hints}") from None
+        message = str(getattr(exc, "message", exc))
+        if standards and "could not be displayed with font" in message:
+            raise MissingGlyphs(message) from None
+        hints = "".join(f"; hint: {h}" for h in (getattr(exc, "hints", None) or []))
+        raise OutputError(f"PDF: Typst could not typeset the volume: {message}{hints}") from None
     except RuntimeError as exc:  # older bindings raise plain RuntimeErrors
         raise OutputError(f"PDF: Typst could not typeset the volume: {exc}") from None
     if not pdf:
@@ -88,7 +95,12 @@ def render(context: BuildContext) -> Typeset:
     with context.stage("pdf: transform"):
         source = transform(context)
     with context.stage("pdf: typeset"):
-        pdf = typeset(source, page_size_inputs())
+        try:
+            pdf = typeset(source, page_size_inputs())
+        except MissingGlyphs as exc:
+            # A book with a few empty boxes beats no book: say so, and give up the PDF/A claim.
+            context.warnings.append(f"pdf: {exc} — the PDF is made without PDF/A, those characters print as empty boxes")
+            pdf = typeset(source, page_size_inputs(), standards=())
     return Typeset(pdf, source)
 
 

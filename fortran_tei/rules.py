@@ -31,8 +31,18 @@ def validator():
     return saxon.compile_text(compiled, RULES_FILE.parent)
 
 
+def too_deep(volume: Volume, exc: saxon.TooDeep) -> Problem:
+    return volume.problem_at(exc.element, ERROR,
+                             f"elements are nested more than {saxon.MAX_DEPTH} deep here: Saxon, which checks the rules "
+                             "and makes the outputs, cannot read deeper markup — flatten it", "xml-depth")
+
+
 def check(volume: Volume) -> list[Problem]:
-    report = validator().transform_to_string(xdm_node=saxon.volume_document(volume))
+    try:
+        document = saxon.volume_document(volume)
+    except saxon.TooDeep as exc:
+        return [too_deep(volume, exc)]
+    report = validator().transform_to_string(xdm_node=document)
     problems = []
     for finding in etree.fromstring(report.encode("utf-8")).iter("problem"):
         element = _resolve(volume.root, finding.get("path", ""))

@@ -36,9 +36,27 @@ def compile_text(text: str, base: Path) -> PyXsltExecutable:
     return compiler.compile_stylesheet(stylesheet_text=text)
 
 
+# Saxon's XML parser (JAXP) refuses elements nested deeper than this; saxonche offers no way to
+# lift the limit, so deeper markup is reported before Saxon sees it.
+MAX_DEPTH = 100
+
+
+class TooDeep(ValueError):
+    """The volume nests elements deeper than Saxon reads; `element` is the first too deep."""
+
+    def __init__(self, element: etree._Element):
+        super().__init__(f"elements nested more than {MAX_DEPTH} deep")
+        self.element = element
+
+
 def volume_document(volume) -> PyXdmNode:
     """The assembled volume as a Saxon document, parsed once and kept on the volume."""
     if volume.xdm is None:
+        depth = 0
+        for event, element in etree.iterwalk(volume.root, events=("start", "end")):
+            depth += 1 if event == "start" else -1
+            if depth > MAX_DEPTH:
+                raise TooDeep(element)
         volume.xdm = parse(etree.tostring(volume.root, encoding="unicode"))
     return volume.xdm
 

@@ -275,3 +275,34 @@ def test_invalid_edition_stops_the_build_with_the_validators_messages(volume_cop
     assert result.exit_code == 1
     assert any(m["path"].endswith("d021.xml") for m in problem_lines(result.output))
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+MINIMAL = ('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+           '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+           '<text><body><p>{}</p></body></text></TEI>\n')
+
+
+def test_markup_nested_deeper_than_saxon_reads_is_one_located_error(tmp_path):
+    doc = tmp_path / "deep.xml"
+    doc.write_text(MINIMAL.format('<hi rend="italic">' * 120 + "deep" + "</hi>" * 120))
+    result = CliRunner().invoke(main, ["build", "--to", "epub", "-o", str(tmp_path / "out"), str(doc)])
+    assert result.exit_code == 1
+    depth = [m for m in problem_lines(result.output) if m["rule"] == "xml-depth"]
+    assert len(depth) == 1 and depth[0]["path"].endswith("deep.xml")
+
+
+def test_a_file_that_is_not_tei_is_refused(tmp_path):
+    page = tmp_path / "page.xml"
+    page.write_text('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>words</p></body></html>\n')
+    result = CliRunner().invoke(main, ["build", "-o", str(tmp_path / "out"), str(page)])
+    assert result.exit_code == 1
+    assert problem_lines(result.output)[0]["rule"] == "not-tei"
+
+
+def test_characters_no_bundled_font_has_still_give_every_output(tmp_path):
+    doc = tmp_path / "emoji.xml"
+    doc.write_text(MINIMAL.format("a smile \U0001F600 and 𠀀"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "-o", str(tmp_path / "out"), str(doc)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"emoji.pdf", "emoji.epub", "html"}
+    assert "without PDF/A" in result.output
