@@ -107,17 +107,17 @@ def test_document_page_heading_facts_body_notes(site):
     assert "Bolshakov" in facts["Intermediary"]
     assert "vol. XIV, p. 387" in facts["Printed elsewhere"]
     # the source note, composed from the header, with a back link to the heading marker
-    source = doc.xpath("//*[@id='d21-source']")[0]
+    source = doc.xpath("//*[@id='ft-src-d21']")[0]
     assert source.get("popover") is not None
     assert "Source: Department of State, Presidential Correspondence: Lot 77 D 163" in text_of(source)
     assert "No classification marking." in text_of(source)
-    assert doc.xpath("//button[@popovertarget='d21-source']")
+    assert doc.xpath("//button[@popovertarget='ft-src-d21']")
     # apparatus: lemma in the text, its own lettered series "lemma] reading — comment"
     marker = doc.xpath("//button[contains(@class,'appref')]")[0]
     assert marker.text == "a" and marker.get("popovertarget") == "d21app-a"
     entry = doc.xpath("//li[@id='d21app-a']")[0]
     assert re.search(r"a gleams\] glimmering of light \(better translation\) — The editors suggest", " ".join(entry.text_content().split()))
-    assert entry.xpath(".//a[@href='#d21app-a-ref']"), "apparatus entry links back to its marker"
+    assert entry.xpath(".//a[@href='#ft-ref-d21app-a']"), "apparatus entry links back to its marker"
     # navigation and citation
     assert doc.xpath("//a[@rel='prev']/@href") == ["d20.html"] and doc.xpath("//a[@rel='next']/@href") == ["d22.html"]
     assert doc.xpath("//meta[@name='citation_title']/@content") == ["21. Letter From Chairman Khrushchev to President Kennedy"]
@@ -138,7 +138,7 @@ def test_numbered_footnotes_have_markers_popovers_and_back_links(site, volume_tr
         assert li and li[0].get("popover") is not None, ident
         button = doc.xpath(f"//button[@popovertarget='{ident}']")
         assert button and button[0].text == note.get("n"), ident
-        assert li[0].xpath(f".//a[@href='#{ident}-ref']"), ident
+        assert li[0].xpath(f".//a[@href='#ft-ref-{ident}']"), ident
 
 
 @needs_volume
@@ -182,7 +182,7 @@ def document_texts(root: etree._Element):
     return units
 
 
-SKIPPED = {"script", "style", "iframe", "object", "embed", "teiHeader", "fw", "figDesc", "facsimile"}
+SKIPPED = {"script", "style", "iframe", "object", "embed", "teiHeader", "fw", "facsimile"}
 
 
 def assert_every_text_node_shown(site: Path, root: etree._Element, name_of):
@@ -254,6 +254,120 @@ def test_hostile_tei_never_becomes_markup(tmp_path, capsys):
     assert any("<script>" in w for w in warnings) and any("<iframe>" in w for w in warnings)
     second = page(site, "d2.html")
     assert second.xpath("//li[@popover]") and "with a paragraph" in text_of(second)
+
+
+HOSTILE_IDS = f"""<TEI xmlns="{TEI_NS}">
+  <teiHeader><fileDesc><titleStmt><title>Ids</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div type="document" n="1" xml:id="d1"><head>First</head>
+    <p xml:id="main">Omega</p><p xml:id="site-search">Alpha<note xml:id="n1">a note</note> <note>another</note> <pb n="4"/></p>
+    <p xml:id="ft-main">Beta</p><p xml:id="n1-ref">Gamma</p><p xml:id="ft-notes-d1">Delta</p>
+    <p xml:id="contents">Epsilon</p><p xml:id="d1fn2">Zeta</p><p xml:id="pg_4">Eta</p>
+  </div></body></text>
+</TEI>"""
+
+
+def vnu_errors(files: list[Path]) -> str:
+    """vnu's complaints about some pages (skips the test when vnu is not installed)."""
+    vnu = checker("vnu")
+    done = subprocess.run([str(vnu), "--errors-only", *map(str, files)], capture_output=True, text=True)
+    return (done.stdout + done.stderr).strip()
+
+
+def test_source_ids_never_equal_the_sites_own_ids(tmp_path):
+    source = tmp_path / "ids.xml"
+    source.write_text(HOSTILE_IDS, encoding="utf-8")
+    site, _ = build_site([source], tmp_path / "out", search=True)
+    for file in site.glob("*.html"):
+        ids = page(site, file.name).xpath("//@id")
+        assert len(ids) == len(set(ids)), (file.name, sorted(i for i in ids if ids.count(i) > 1))
+    doc = page(site, "d1.html")
+    assert doc.xpath("//main[@id='ft-main']") and doc.xpath("//a[@href='#ft-main']")
+    assert doc.xpath("//input[@id='ft-site-search']") and doc.xpath("//label[@for='ft-site-search']")
+    # the sources' own anchors are kept, except one in our "ft-" space, which moves out of it
+    for ident in ("main", "site-search", "n1-ref", "contents", "d1fn2", "pg_4", "id-ft-main", "id-ft-notes-d1"):
+        assert len(doc.xpath(f"//*[@id='{ident}']")) == 1, ident
+    # made-up anchors that a source id already names are moved aside, and still linked
+    assert doc.xpath("//button[@id='ft-ref-ft-id-d1fn2'][@popovertarget='ft-id-d1fn2']")
+    assert doc.xpath("//a[@id='ft-id-pg_4'][@href='#ft-id-pg_4']")
+    assert page(site, "search.html").xpath("//input[@id='ft-search-page-q']")
+    assert "ft-search-page-q" in (site / "assets" / "search.js").read_text(encoding="utf-8")
+    assert vnu_errors(sorted(site.glob("*.html"))) == ""
+
+
+HOSTILE_URLS = f"""<TEI xmlns="{TEI_NS}">
+  <teiHeader><fileDesc><titleStmt><title>Urls</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div type="document" n="1" xml:id="d1"><head>First</head>
+    <p><ref target="https://example.com/&quot;onmouseover=&quot;alert(25)">quote</ref>
+       <ref target="https://example.com/a|b{{c}}^d`e\\f&lt;g&gt;%zz#h#i">odd</ref>
+       <ref target="javascript&#xAD;:alert(13)">shy</ref> <ref target="&#x200B;javascript:alert(14)">zwsp</ref>
+       <ref target="https://example.com/caf&#xE9;">accent</ref></p>
+  </div></body></text>
+</TEI>"""
+
+
+def test_kept_link_targets_are_valid_urls_and_invisible_characters_hide_no_scheme(tmp_path):
+    source = tmp_path / "urls.xml"
+    source.write_text(HOSTILE_URLS, encoding="utf-8")
+    site, context = build_site([source], tmp_path / "out", search=False)
+    doc = page(site, "d1.html")
+    hrefs = doc.xpath("//main//a/@href")
+    assert "https://example.com/%22onmouseover=%22alert(25)" in hrefs, hrefs
+    assert "https://example.com/a%7Cb%7Bc%7D%5Ed%60e%5Cf%3Cg%3E%25zz#h%23i" in hrefs, hrefs
+    assert "https://example.com/caf%C3%A9" in hrefs, hrefs
+    assert not [h for h in hrefs if "alert(1" in h], hrefs
+    text = text_of(doc)
+    for word in ("quote", "odd", "shy", "zwsp", "accent"):
+        assert word in text, word
+    assert any("alert(13)" in w for w in context.warnings) and any("alert(14)" in w for w in context.warnings)
+    assert vnu_errors([site / "d1.html"]) == ""
+
+
+C1_TEXT = f"""<TEI xmlns="{TEI_NS}">
+  <teiHeader><fileDesc><titleStmt><title>Con&#x85;trols&#x90;</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div type="document" n="1" xml:id="d1"><head>First&#x80;</head>
+    <p>next&#x85;line c1&#x80;&#x9F;end ok&#xA0;&#xE9;</p>
+  </div></body></text>
+</TEI>"""
+
+
+def test_c1_control_characters_never_reach_the_html(tmp_path):
+    source = tmp_path / "c1.xml"
+    source.write_text(C1_TEXT, encoding="utf-8")
+    site, _ = build_site([source], tmp_path / "out", search=False)
+    for file in site.glob("*.html"):
+        raw = file.read_text(encoding="utf-8")
+        assert not re.search("[\x80-\x9f]|&#(x[89][0-9a-f]|1[2-5][0-9]);", raw, re.I), file.name
+    raw = (site / "d1.html").read_text(encoding="utf-8")
+    assert "next line" in raw and "c1\ufffd\ufffdend" in raw and "ok&nbsp;\u00e9" in raw
+    assert vnu_errors(sorted(site.glob("*.html"))) == ""
+
+
+FIGURES = f"""<TEI xmlns="{TEI_NS}">
+  <teiHeader><fileDesc><titleStmt><title>Figures</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><div type="document" n="1" xml:id="d1"><head>First</head>
+    <figure><graphic url="data:image/svg+xml,&lt;svg onload=alert(21)&gt;"/><figDesc>unsafe-image words</figDesc></figure>
+    <figure><head>Caption</head><figDesc>no-image words</figDesc></figure>
+    <figure><graphic url="https://example.org/map.png"/><figDesc>safe-image words</figDesc></figure>
+    <p>Inline <figure><graphic url="javascript:alert(20)"/><figDesc>inline-figure words</figDesc></figure></p>
+  </div></body></text>
+</TEI>"""
+
+
+def test_figure_descriptions_always_reach_the_page(tmp_path):
+    source = tmp_path / "fig.xml"
+    source.write_text(FIGURES, encoding="utf-8")
+    site, _ = build_site([source], tmp_path / "out", search=False)
+    assert_safe(site)
+    doc = page(site, "d1.html")
+    descriptions = [" ".join(e.text_content().split()) for e in doc.xpath("//*[contains(@class,'figdesc')]")]
+    assert descriptions == ["unsafe-image words", "no-image words", "safe-image words", "inline-figure words"]
+    assert doc.xpath("//a[@class='graphic'][@href='https://example.org/map.png']")
+    assert "alert" not in text_of(doc)
+    assert vnu_errors([site / "d1.html"]) == ""
 
 
 @needs_corpus
@@ -359,10 +473,10 @@ def test_browser_opens_a_note_in_place_follows_next_and_searches(served, site, t
             tab.click("a[rel='prev']")
             tab.wait_for_url("**/d21.html")
             # a word of d21's summary, typed into the header's search box
-            tab.fill("#site-search", "Belgrade")
-            tab.press("#site-search", "Enter")
+            tab.fill("#ft-site-search", "Belgrade")
+            tab.press("#ft-site-search", "Enter")
             tab.wait_for_url("**/search.html?q=Belgrade")
-            tab.wait_for_selector("#search-results li a", timeout=10000)
-            assert "d21.html" in tab.locator("#search-results li a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+            tab.wait_for_selector("#ft-search-results li a", timeout=10000)
+            assert "d21.html" in tab.locator("#ft-search-results li a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
         finally:
             browser.close()

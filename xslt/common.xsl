@@ -246,7 +246,31 @@
   <xsl:function name="f:safe-name" as="xs:string">
     <xsl:param name="raw" as="xs:string"/>
     <xsl:variable name="clean" select="replace(replace(normalize-space($raw), '[^A-Za-z0-9_.-]+', '-'), '^[.-]+', '')"/>
-    <xsl:sequence select="if ($clean eq '') then 'x' else $clean"/>
+    <xsl:sequence select="if ($clean eq '') then 'x' else f:not-ours($clean)"/>
+  </xsl:function>
+
+  <!--
+    The outputs' own ids (ft-main, ft-site-search, ft-notes-d21, ft-ref-d21fn1 …) all start
+    with "ft-"; an anchor made from the sources never does, so it can never equal one of
+    them: "ft-main" from an xml:id becomes "id-ft-main".
+  -->
+  <xsl:function name="f:not-ours" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($name, 'ft-')) then 'id-' || $name else $name"/>
+  </xsl:function>
+
+  <!-- A made-up anchor (pb-12, d21fn3, pg_XI) that a source's xml:id already names is
+       moved into our own "ft-id-" space, so it never lands on that element's anchor. -->
+  <xsl:function name="f:unclaimed" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="tree" as="node()"/>
+    <xsl:sequence select="if (exists(key('f:id', $name, root($tree)))) then 'ft-id-' || $name else f:not-ours($name)"/>
+  </xsl:function>
+
+  <!-- The id of a note's marker in the text (the note's back link goes there). -->
+  <xsl:function name="f:ref-id" as="xs:string">
+    <xsl:param name="anchor" as="xs:string"/>
+    <xsl:sequence select="'ft-ref-' || $anchor"/>
   </xsl:function>
 
   <xsl:function name="f:doc-file" as="xs:string" cache="yes">
@@ -288,7 +312,7 @@
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
       if ($el/@xml:id[normalize-space()]) then f:safe-name($el/@xml:id)
-      else local-name($el) || '-' || f:positions-by-name(root($el), local-name($el))(generate-id($el))"/>
+      else f:unclaimed(local-name($el) || '-' || f:positions-by-name(root($el), local-name($el))(generate-id($el)), $el)"/>
   </xsl:function>
 
   <!-- generate-id → position among the elements of one name, computed once per name. -->
@@ -559,7 +583,7 @@
     <xsl:variable name="unit" select="f:document-of($note)"/>
     <xsl:sequence select="
       if ($note/@xml:id[normalize-space()]) then f:safe-name($note/@xml:id)
-      else if ($unit) then f:doc-file($unit) || 'fn' || index-of(f:footnotes($unit) ! generate-id(), generate-id($note))[1]
+      else if ($unit) then f:unclaimed(f:doc-file($unit) || 'fn' || index-of(f:footnotes($unit) ! generate-id(), generate-id($note))[1], $note)
       else f:anchor($note)"/>
   </xsl:function>
 
@@ -590,7 +614,7 @@
     <xsl:variable name="unit" select="f:document-of($app)"/>
     <xsl:sequence select="
       if ($app/@xml:id[normalize-space()]) then f:safe-name($app/@xml:id)
-      else (if ($unit) then f:doc-file($unit) else 'app') || 'app-' || f:app-letter($app)"/>
+      else f:unclaimed((if ($unit) then f:doc-file($unit) else 'app') || 'app-' || f:app-letter($app), $app)"/>
   </xsl:function>
 
   <!-- The lemma and the readings the apparatus note gives, and its comment. -->
@@ -806,6 +830,53 @@
     <xsl:sequence select="distinct-values(($named, $styled) ! ($f:rend-synonyms(.), .)[1])"/>
   </xsl:function>
 
+  <!-- ================================================== serialization -->
+
+  <!--
+    C1 control characters (U+0080–U+009F) are legal in XML but not in HTML, where they come out
+    as character references that validators refuse: NEL (U+0085, a line end) becomes a space,
+    the others U+FFFD. Used by the HTML pages (use-character-maps) and by the EPUB's
+    serialize() calls ($f:c1-map).
+  -->
+  <xsl:character-map name="f:c1-controls">
+    <xsl:output-character character="&#x80;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x81;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x82;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x83;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x84;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x85;" string=" "/>
+    <xsl:output-character character="&#x86;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x87;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x88;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x89;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8A;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8B;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8C;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8D;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8E;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x8F;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x90;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x91;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x92;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x93;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x94;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x95;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x96;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x97;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x98;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x99;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9A;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9B;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9C;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9D;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9E;" string="&#xFFFD;"/>
+    <xsl:output-character character="&#x9F;" string="&#xFFFD;"/>
+  </xsl:character-map>
+
+  <xsl:variable name="f:c1-map" as="map(xs:string, xs:string)" select="
+    map:merge(for $c in 128 to 159 return
+      map:entry(codepoints-to-string($c), if ($c eq 133) then ' ' else codepoints-to-string(65533)))"/>
+
   <!-- ====================================================== safety -->
 
   <!--
@@ -816,13 +887,30 @@
   <xsl:function name="f:safe-url" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <!-- browsers ignore control characters and whitespace inside a scheme: so do we -->
-    <xsl:variable name="scheme" select="lower-case(replace(replace($u, '[\s\p{Cc}]', ''), '^([A-Za-z][A-Za-z0-9+.-]*):.*$', '$1'))"/>
+    <!-- browsers ignore control characters and whitespace inside a scheme; invisible ones
+         (soft hyphen, zero-width space, other format characters) are dropped here as well, so
+         that "javascript&#xAD;:" is refused like "javascript:" rather than kept as a path -->
+    <xsl:variable name="bare" select="replace($u, '[\s\p{C}\p{Z}]', '')"/>
+    <xsl:variable name="scheme" select="lower-case(replace($bare, '^([A-Za-z][A-Za-z0-9+.-]*):.*$', '$1'))"/>
     <xsl:sequence select="
       if ($u eq '') then ()
-      else if (matches(replace($u, '[\s\p{Cc}]', ''), '^[A-Za-z][A-Za-z0-9+.-]*:')
+      else if (matches($bare, '^[A-Za-z][A-Za-z0-9+.-]*:')
                and not($scheme = ('http', 'https', 'mailto', 'ftp', 'urn', 'doi', 'tel'))) then ()
-      else $u"/>
+      else f:uri-escape($u)"/>
+  </xsl:function>
+
+  <!-- A kept address made a valid URL: quotes, spaces, &lt; &gt; \ ^ ` { | } and non-ASCII
+       percent-encoded (iri-to-uri), a "%" that starts no escape made "%25", every "#" after
+       the first made "%23". -->
+  <xsl:function name="f:uri-escape" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="percents" select="string-join(analyze-string($url, '%[0-9A-Fa-f]{2}')/*
+      ! (if (local-name() eq 'match') then string() else replace(., '%', '%25')))"/>
+    <xsl:variable name="hashes" select="
+      if (contains($percents, '#'))
+      then substring-before($percents, '#') || '#' || replace(substring-after($percents, '#'), '#', '%23')
+      else $percents"/>
+    <xsl:sequence select="iri-to-uri(replace($hashes, '\p{C}', ''))"/>
   </xsl:function>
 
   <!-- Element names that are HTML or script rather than TEI: never rendered as elements, their

@@ -46,9 +46,9 @@
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:variable name="class" select="string-join(('noteref', 'app'[$kind eq 'app']), ' ')"/>
     <xsl:choose>
-      <xsl:when test="$in-link"><sup class="{$class}" id="{$anchor}-ref">{$label}</sup></xsl:when>
+      <xsl:when test="$in-link"><sup class="{$class}" id="{f:ref-id($anchor)}">{$label}</sup></xsl:when>
       <xsl:otherwise>
-        <a epub:type="noteref" role="doc-noteref" class="{$class}" id="{$anchor}-ref" href="#{$anchor}">{$label}</a>
+        <a epub:type="noteref" role="doc-noteref" class="{$class}" id="{f:ref-id($anchor)}" href="#{$anchor}">{$label}</a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -211,7 +211,7 @@
         <xsl:if test="exists($source-note)">
           <aside epub:type="footnote" role="doc-footnote" id="{$source-anchor}" class="sourcenote">
             <p>
-              <a href="#{$source-anchor}-ref" role="doc-backlink" class="notenum">*</a>
+              <a href="#{f:ref-id($source-anchor)}" role="doc-backlink" class="notenum">*</a>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$source-note">
                 <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
@@ -251,7 +251,7 @@
     <aside epub:type="footnote" role="doc-footnote" id="{$anchor}">
       <xsl:call-template name="h:lang"/>
       <xsl:variable name="back" as="node()*">
-        <a href="#{$anchor}-ref" role="doc-backlink" class="notenum">{f:note-number(.)}.</a>
+        <a href="#{f:ref-id($anchor)}" role="doc-backlink" class="notenum">{f:note-number(.)}.</a>
         <xsl:text> </xsl:text>
       </xsl:variable>
       <xsl:choose>
@@ -274,7 +274,7 @@
     <xsl:variable name="anchor" select="f:app-anchor(.)"/>
     <aside epub:type="footnote" role="doc-footnote" id="{$anchor}" class="app">
       <p>
-        <a href="#{$anchor}-ref" role="doc-backlink" class="notenum">{f:app-letter(.)}</a>
+        <a href="#{f:ref-id($anchor)}" role="doc-backlink" class="notenum">{f:app-letter(.)}</a>
         <xsl:text> </xsl:text>
         <span class="lemma">
           <xsl:apply-templates select="f:app-lemma(.)/node()" mode="h:text">

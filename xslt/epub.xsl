@@ -50,9 +50,10 @@
 
   <xsl:variable name="xhtml-output" as="map(*)" select="map {
     'method': 'xhtml', 'html-version': 5.0, 'omit-xml-declaration': false(), 'indent': false(),
-    'encoding': 'UTF-8' }"/>
+    'encoding': 'UTF-8', 'use-character-maps': $f:c1-map }"/>
   <xsl:variable name="xml-output" as="map(*)" select="map {
-    'method': 'xml', 'omit-xml-declaration': false(), 'indent': true(), 'encoding': 'UTF-8' }"/>
+    'method': 'xml', 'omit-xml-declaration': false(), 'indent': true(), 'encoding': 'UTF-8',
+    'use-character-maps': $f:c1-map }"/>
 
   <!-- ================================================================ the parts -->
 
@@ -429,19 +430,19 @@
       <xsl:call-template name="e:page">
         <xsl:with-param name="title" select="'Contents'"/>
         <xsl:with-param name="body">
-          <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-            <h1 id="toc-title">Contents</h1>
+          <nav epub:type="toc" role="doc-toc" id="ft-toc" aria-labelledby="ft-toc-title">
+            <h1 id="ft-toc-title">Contents</h1>
             <ol>
               <li><a href="title.xhtml">Title Page</a></li>
               <xsl:apply-templates select="$parts[empty(ancestor::* intersect $parts)]" mode="e:toc"/>
             </ol>
           </nav>
-          <nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-labelledby="landmarks-title">
-            <h2 id="landmarks-title">Landmarks</h2>
+          <nav epub:type="landmarks" id="ft-landmarks" hidden="hidden" aria-labelledby="ft-landmarks-title">
+            <h2 id="ft-landmarks-title">Landmarks</h2>
             <ol>
               <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
               <li><a epub:type="titlepage" href="title.xhtml">Title Page</a></li>
-              <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
+              <li><a epub:type="toc" href="nav.xhtml#ft-toc">Contents</a></li>
               <xsl:for-each select="$fronts[e:semantics(.)?type = ('introduction', 'bibliography', 'glossary', 'preface')]">
                 <li><a epub:type="{e:semantics(.)?type}" href="text/{e:file(.)}">{e:label(.)}</a></li>
               </xsl:for-each>
@@ -451,8 +452,8 @@
             </ol>
           </nav>
           <xsl:if test="exists($page-breaks)">
-            <nav epub:type="page-list" role="doc-pagelist" id="page-list" hidden="hidden" aria-labelledby="page-list-title">
-              <h2 id="page-list-title">Pages</h2>
+            <nav epub:type="page-list" role="doc-pagelist" id="ft-page-list" hidden="hidden" aria-labelledby="ft-page-list-title">
+              <h2 id="ft-page-list-title">Pages</h2>
               <ol>
                 <xsl:for-each select="$page-breaks">
                   <li><a href="text/{e:file(e:part-of(.))}#{f:anchor(.)}">{normalize-space(@n)}</a></li>
@@ -538,8 +539,8 @@
       <xsl:call-template name="e:page">
         <xsl:with-param name="title" select="$book-title"/>
         <xsl:with-param name="body">
-          <section class="titlepage" epub:type="titlepage" aria-labelledby="book-title">
-            <h1 class="title" id="book-title">{$book-title}</h1>
+          <section class="titlepage" epub:type="titlepage" aria-labelledby="ft-book-title">
+            <h1 class="title" id="ft-book-title">{$book-title}</h1>
             <xsl:for-each select="$book-subtitle"><p class="subtitle">{.}</p></xsl:for-each>
             <xsl:for-each select="$header/fileDesc/seriesStmt/title">
               <p class="series">{f:plain(.)}</p>

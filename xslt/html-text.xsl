@@ -67,7 +67,7 @@
   </xsl:template>
 
   <!-- Never rendered as text: header data, facsimile, stand-off. -->
-  <xsl:template match="teiHeader | facsimile | standOff | fw | figDesc | cb | listPerson[ancestor::teiHeader]" mode="h:text"/>
+  <xsl:template match="teiHeader | facsimile | standOff | fw | cb | listPerson[ancestor::teiHeader]" mode="h:text"/>
 
   <!-- The id and language an element carries into its HTML counterpart. -->
   <xsl:template name="h:attrs">
@@ -299,14 +299,19 @@
     <xsl:call-template name="h:block"><xsl:with-param name="name" select="'p'"/><xsl:with-param name="class" select="'caption'"/></xsl:call-template>
   </xsl:template>
 
+  <!-- The description of a figure is text of the page, whatever becomes of the image. -->
+  <xsl:template match="figDesc" mode="h:text">
+    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'p'"/><xsl:with-param name="class" select="'figdesc'"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="graphic | media" mode="h:text">
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:variable name="url" select="f:safe-url(@url)"/>
-    <xsl:variable name="label" select="'Image: ' || (../figDesc ! f:plain(.), tokenize(@url, '/')[last()], 'unnamed')[. ne ''][1]"/>
+    <xsl:variable name="label" select="'Image: ' || (tokenize(normalize-space(@url), '/')[last()], 'unnamed')[. ne ''][1]"/>
     <xsl:choose>
       <xsl:when test="@url and empty($url)">
         <xsl:call-template name="f:report"><xsl:with-param name="kind" select="'unsafe-url'"/><xsl:with-param name="value" select="@url"/></xsl:call-template>
-        <span class="graphic"><xsl:value-of select="$label"/></span>
+        <span class="graphic">Image (its address was not safe to link)</span>
       </xsl:when>
       <xsl:when test="$in-link or empty($url)"><span class="graphic"><xsl:value-of select="$label"/></span></xsl:when>
       <xsl:otherwise><a class="graphic" href="{$url}"><xsl:value-of select="$label"/></a></xsl:otherwise>
@@ -420,7 +425,7 @@
     <xsl:param name="pb" as="element()"/>
     <xsl:sequence select="
       if ($pb/@xml:id) then f:safe-name($pb/@xml:id)
-      else if (count(key('h:pb-by-n', string($pb/@n), root($pb))) eq 1) then 'pg_' || f:safe-name($pb/@n)
+      else if (count(key('h:pb-by-n', string($pb/@n), root($pb))) eq 1) then f:unclaimed('pg_' || f:safe-name($pb/@n), $pb)
       else f:anchor($pb)"/>
   </xsl:function>
 
@@ -562,9 +567,9 @@
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:variable name="class" select="if ($kind eq 'app') then 'appref' else 'noteref'"/>
     <xsl:choose>
-      <xsl:when test="$in-link"><sup class="{$class}-plain" id="{$anchor}-ref"><xsl:value-of select="$label"/></sup></xsl:when>
+      <xsl:when test="$in-link"><sup class="{$class}-plain" id="{f:ref-id($anchor)}"><xsl:value-of select="$label"/></sup></xsl:when>
       <xsl:otherwise>
-        <button type="button" class="{$class}" id="{$anchor}-ref" popovertarget="{$anchor}"
+        <button type="button" class="{$class}" id="{f:ref-id($anchor)}" popovertarget="{$anchor}"
                 aria-label="{normalize-space((if ($kind eq 'app') then 'Apparatus note ' else if ($kind eq 'source') then 'Source note ' else 'Note ') || $label[$kind ne 'source'])}"><xsl:value-of select="$label"/></button>
       </xsl:otherwise>
     </xsl:choose>

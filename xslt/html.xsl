@@ -33,7 +33,7 @@
   <xsl:global-context-item as="document-node()" use="required"/>
 
   <xsl:output name="page" method="html" html-version="5" encoding="UTF-8" indent="no"
-              include-content-type="no"/>
+              include-content-type="no" use-character-maps="f:c1-controls"/>
   <xsl:output method="xml" indent="no"/>
 
   <xsl:variable name="docs" select="f:documents(/)" as="element()*"/>
@@ -114,12 +114,12 @@
           <xsl:sequence select="$meta, $extra-head"/>
         </head>
         <body>
-          <a class="skip" href="#main">Skip to text</a>
+          <a class="skip" href="#ft-main">Skip to text</a>
           <header class="site">
             <a class="site-title" href="index.html"><xsl:value-of select="$volume-title"/></a>
             <nav class="site-nav" aria-label="Site">
               <ul>
-                <li><a href="index.html#contents"><xsl:sequence select="h:current($current = 'contents')"/>Contents</a></li>
+                <li><a href="index.html#ft-contents"><xsl:sequence select="h:current($current = 'contents')"/>Contents</a></li>
                 <xsl:for-each select="$fronts">
                   <li><a href="{f:front-file(.)}.html"><xsl:sequence select="h:current($current = f:front-file(.))"/><xsl:value-of select="h:front-label(.)"/></a></li>
                 </xsl:for-each>
@@ -132,8 +132,8 @@
               </ul>
             </nav>
             <form class="search-form" role="search" aria-label="Site search" action="search.html" method="get">
-              <label for="site-search">Search</label>
-              <input type="search" id="site-search" name="q" placeholder="Search"/>
+              <label for="ft-site-search">Search</label>
+              <input type="search" id="ft-site-search" name="q" placeholder="Search"/>
               <button type="submit">Go</button>
             </form>
           </header>
@@ -142,7 +142,7 @@
               <ol><xsl:sequence select="$breadcrumb"/></ol>
             </nav>
           </xsl:if>
-          <main id="main">
+          <main id="ft-main">
             <xsl:if test="$index"><xsl:attribute name="data-pagefind-body"/></xsl:if>
             <xsl:sequence select="$content"/>
           </main>
@@ -197,11 +197,11 @@
       <xsl:with-param name="href" select="'index.html'"/>
       <xsl:with-param name="title" select="$volume-title"/>
       <xsl:with-param name="content">
-        <section class="title-page" aria-labelledby="volume-title">
+        <section class="title-page" aria-labelledby="ft-volume-title">
           <xsl:for-each select="$volume-header/fileDesc/seriesStmt/title[1]">
             <p class="series"><xsl:apply-templates mode="h:text"/></p>
           </xsl:for-each>
-          <h1 id="volume-title"><xsl:value-of select="$volume-title"/></h1>
+          <h1 id="ft-volume-title"><xsl:value-of select="$volume-title"/></h1>
           <xsl:if test="$volume-subtitle"><p class="subtitle"><xsl:value-of select="$volume-subtitle"/></p></xsl:if>
           <xsl:for-each select="$volume-header/fileDesc/titleStmt/(respStmt | editor | author)">
             <p class="resp"><xsl:apply-templates select="." mode="h:resp"/></p>
@@ -223,8 +223,8 @@
             </nav>
           </xsl:if>
         </section>
-        <section class="contents" id="contents" aria-labelledby="contents-heading">
-          <h2 id="contents-heading">Contents</h2>
+        <section class="contents" id="ft-contents" aria-labelledby="ft-contents-heading">
+          <h2 id="ft-contents-heading">Contents</h2>
           <table class="contents-table">
             <caption><xsl:value-of select="count($docs)"/> documents, in the order of the volume</caption>
             <thead>
@@ -274,10 +274,10 @@
       <xsl:with-param name="title" select="f:doc-heading(.)"/>
       <xsl:with-param name="meta" select="h:citation-meta(.)"/>
       <xsl:with-param name="breadcrumb" select="
-        h:crumb('index.html', 'Home'), h:crumb('index.html#contents', 'Documents'), h:crumb((), 'No. ' || f:doc-number(.))"/>
+        h:crumb('index.html', 'Home'), h:crumb('index.html#ft-contents', 'Documents'), h:crumb((), 'No. ' || f:doc-number(.))"/>
       <xsl:with-param name="content">
-        <article class="document" aria-labelledby="doc-heading" lang="{($div/ancestor-or-self::*/@xml:lang)[last()]}">
-          <h1 id="doc-heading" data-pagefind-meta="title">
+        <article class="document" aria-labelledby="ft-doc-heading" lang="{($div/ancestor-or-self::*/@xml:lang)[last()]}">
+          <h1 id="ft-doc-heading" data-pagefind-meta="title">
             <span class="doc-number"><xsl:value-of select="f:doc-number(.)"/>. </span>
             <xsl:variable name="head" select="f:doc-head(.)"/>
             <xsl:choose>
@@ -285,7 +285,7 @@
               <xsl:otherwise><xsl:value-of select="f:doc-title(.)"/></xsl:otherwise>
             </xsl:choose>
             <xsl:if test="exists(f:source-note(.))">
-              <button type="button" class="noteref source-ref" id="{$file}-source-ref" popovertarget="{$file}-source" aria-label="Source note">*</button>
+              <button type="button" class="noteref source-ref" id="ft-srcref-{$file}" popovertarget="ft-src-{$file}" aria-label="Source note">*</button>
             </xsl:if>
           </h1>
           <xsl:apply-templates select="$div/dateline[1]" mode="h:text"/>
@@ -387,10 +387,10 @@
     <xsl:variable name="footnotes" select="if ($is-doc) then f:footnotes($unit) else $unit//note[f:is-footnote(.)]"/>
     <xsl:variable name="apparatus" select="if ($is-doc) then f:apparatus($unit) else $unit//app"/>
     <xsl:if test="exists($source) or exists($footnotes)">
-      <section class="notes" role="doc-endnotes" aria-labelledby="{$file}-notes">
-        <h2 id="{$file}-notes">Notes</h2>
+      <section class="notes" role="doc-endnotes" aria-labelledby="ft-notes-{$file}">
+        <h2 id="ft-notes-{$file}">Notes</h2>
         <xsl:if test="exists($source)">
-          <div class="source-note" id="{$file}-source" popover="">
+          <div class="source-note" id="ft-src-{$file}" popover="">
             <p>
               <span class="note-label">Source note.</span>
               <xsl:text> </xsl:text>
@@ -399,7 +399,7 @@
                 <xsl:apply-templates select="array:flatten(.)" mode="h:sentence-item"/>
               </xsl:for-each>
               <xsl:text> </xsl:text>
-              <a class="backlink" href="#{$file}-source-ref" aria-label="Back to the heading">↩</a>
+              <a class="backlink" href="#ft-srcref-{$file}" aria-label="Back to the heading">↩</a>
             </p>
           </div>
         </xsl:if>
@@ -411,8 +411,8 @@
       </section>
     </xsl:if>
     <xsl:if test="exists($apparatus)">
-      <section class="apparatus" aria-labelledby="{$file}-apparatus">
-        <h2 id="{$file}-apparatus">Translation apparatus</h2>
+      <section class="apparatus" aria-labelledby="ft-app-{$file}">
+        <h2 id="ft-app-{$file}">Translation apparatus</h2>
         <ol class="apparatus-notes">
           <xsl:apply-templates select="$apparatus" mode="h:apparatus"/>
         </ol>
@@ -443,7 +443,7 @@
       <div class="note-text">
         <xsl:apply-templates select="node()" mode="h:text"/>
       </div>
-      <a class="backlink" href="#{$id}-ref" aria-label="Back to note {f:note-number(.)} in the text">↩</a>
+      <a class="backlink" href="#{f:ref-id($id)}" aria-label="Back to note {f:note-number(.)} in the text">↩</a>
     </li>
   </xsl:template>
 
@@ -469,7 +469,7 @@
         <span class="app-comment"><xsl:apply-templates select="node()" mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></span>
       </xsl:for-each>
       <xsl:text> </xsl:text>
-      <a class="backlink" href="#{$id}-ref" aria-label="Back to apparatus note {f:app-letter(.)} in the text">↩</a>
+      <a class="backlink" href="#{f:ref-id($id)}" aria-label="Back to apparatus note {f:app-letter(.)} in the text">↩</a>
     </li>
   </xsl:template>
 
@@ -477,8 +477,8 @@
 
   <xsl:template name="h:cite">
     <xsl:variable name="href" select="f:doc-file(.) || '.html'"/>
-    <section class="cite" aria-labelledby="cite-heading">
-      <h2 id="cite-heading">Cite this document</h2>
+    <section class="cite" aria-labelledby="ft-cite-heading">
+      <h2 id="ft-cite-heading">Cite this document</h2>
       <p class="citation">
         <xsl:text>“</xsl:text><xsl:value-of select="f:doc-heading(.)"/><xsl:text>,” in </xsl:text>
         <cite><xsl:value-of select="$volume-title"/><xsl:if test="$volume-subtitle">: <xsl:value-of select="$volume-subtitle"/></xsl:if></cite>
@@ -527,9 +527,9 @@
       <xsl:with-param name="current" select="$file"/>
       <xsl:with-param name="breadcrumb" select="h:crumb('index.html', 'Home'), h:crumb((), h:front-label(.))"/>
       <xsl:with-param name="content">
-        <article class="front {$file}" aria-labelledby="front-heading">
+        <article class="front {$file}" aria-labelledby="ft-front-heading">
           <xsl:call-template name="h:lang"/>
-          <h1 id="front-heading">
+          <h1 id="ft-front-heading">
             <xsl:choose>
               <xsl:when test="head"><xsl:apply-templates select="head[1]/node()" mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></xsl:when>
               <xsl:otherwise><xsl:value-of select="h:front-label(.)"/></xsl:otherwise>
@@ -556,19 +556,19 @@
       <xsl:with-param name="current" select="'persons'"/>
       <xsl:with-param name="breadcrumb" select="h:crumb('index.html', 'Home'), h:crumb((), $title)"/>
       <xsl:with-param name="content">
-        <article class="front persons" aria-labelledby="front-heading">
-          <h1 id="front-heading"><xsl:value-of select="$title"/></h1>
+        <article class="front persons" aria-labelledby="ft-front-heading">
+          <h1 id="ft-front-heading"><xsl:value-of select="$title"/></h1>
           <xsl:apply-templates select="$persons-part/(p | note)" mode="h:text"/>
           <nav class="letters" aria-label="Initial letters">
             <ul>
               <xsl:for-each-group select="$persons" group-by="upper-case(substring(f:person-sort-name(.), 1, 1))">
-                <li><a href="#letter-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></a></li>
+                <li><a href="#ft-letter-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></a></li>
               </xsl:for-each-group>
             </ul>
           </nav>
           <xsl:for-each-group select="$persons" group-by="upper-case(substring(f:person-sort-name(.), 1, 1))">
-            <section class="letter" aria-labelledby="letter-{current-grouping-key()}">
-              <h2 id="letter-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
+            <section class="letter" aria-labelledby="ft-letter-{current-grouping-key()}">
+              <h2 id="ft-letter-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
               <xsl:apply-templates select="current-group()" mode="h:person"/>
             </section>
           </xsl:for-each-group>
@@ -580,8 +580,8 @@
   <xsl:mode name="h:person" on-no-match="fail"/>
   <xsl:template match="person" mode="h:person">
     <xsl:variable name="named-in" select="f:documents-naming(.)"/>
-    <section class="person" id="{f:safe-name(@xml:id)}" aria-labelledby="{f:safe-name(@xml:id)}-name">
-      <h3 id="{f:safe-name(@xml:id)}-name"><xsl:value-of select="f:person-sort-name(.)"/></h3>
+    <section class="person" id="{f:safe-name(@xml:id)}" aria-labelledby="ft-name-{f:safe-name(@xml:id)}">
+      <h3 id="ft-name-{f:safe-name(@xml:id)}"><xsl:value-of select="f:person-sort-name(.)"/></h3>
       <xsl:for-each select="persName[@type = 'variant']">
         <p class="variant">Also: <xsl:value-of select="normalize-space()"/></p>
       </xsl:for-each>
@@ -620,8 +620,8 @@
       <xsl:with-param name="current" select="'abbreviations'"/>
       <xsl:with-param name="breadcrumb" select="h:crumb('index.html', 'Home'), h:crumb((), $title)"/>
       <xsl:with-param name="content">
-        <article class="front abbreviations" aria-labelledby="front-heading">
-          <h1 id="front-heading"><xsl:value-of select="$title"/></h1>
+        <article class="front abbreviations" aria-labelledby="ft-front-heading">
+          <h1 id="ft-front-heading"><xsl:value-of select="$title"/></h1>
           <dl class="abbreviation-list">
             <xsl:for-each select="$abbreviations">
               <div id="{f:anchor(.)}">
@@ -648,14 +648,14 @@
       </xsl:with-param>
       <xsl:with-param name="content">
         <h1>Search</h1>
-        <form id="search-page-form" class="search-page-form" role="search" aria-label="Search the documents" action="search.html" method="get">
-          <label for="search-page-q">Words to find in the documents</label>
-          <input type="search" id="search-page-q" name="q"/>
+        <form id="ft-search-page-form" class="ft-search-page-form" role="search" aria-label="Search the documents" action="search.html" method="get">
+          <label for="ft-search-page-q">Words to find in the documents</label>
+          <input type="search" id="ft-search-page-q" name="q"/>
           <button type="submit">Search</button>
         </form>
-        <p id="search-status" role="status"></p>
-        <ol id="search-results" class="search-results"></ol>
-        <noscript><p>Full-text search needs JavaScript. Every document is listed in the <a href="index.html#contents">contents</a>.</p></noscript>
+        <p id="ft-search-status" role="status"></p>
+        <ol id="ft-search-results" class="ft-search-results"></ol>
+        <noscript><p>Full-text search needs JavaScript. Every document is listed in the <a href="index.html#ft-contents">contents</a>.</p></noscript>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -2,10 +2,10 @@
 // documents found. An optional enhancement: every page, and the contents, work without it.
 (function () {
   "use strict";
-  var form = document.getElementById("search-page-form");
-  var input = document.getElementById("search-page-q");
-  var status = document.getElementById("search-status");
-  var list = document.getElementById("search-results");
+  var form = document.getElementById("ft-search-page-form");
+  var input = document.getElementById("ft-search-page-q");
+  var status = document.getElementById("ft-search-status");
+  var list = document.getElementById("ft-search-results");
   if (!form || !input || !list) return;
   var pagefind = null;
 
