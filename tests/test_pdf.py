@@ -28,8 +28,6 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 EPOCH = "1700000000"
 WORD = re.compile(r"[^\W\d_]+|\d+")  # a note mark glued to a word ("treaty1") is two tokens
-# Readings not printed in the text: the alternatives a choice does not choose.
-UNCHOSEN = {f"{TEI}sic", f"{TEI}orig", f"{TEI}abbr"}
 # Elements whose edges part words (a block, a note, a reading, a cell).
 BOUNDARIES = {"p", "ab", "head", "item", "label", "cell", "row", "l", "lg", "note", "lem", "rdg", "app", "div", "list",
               "table", "bibl", "person", "listBibl", "listPerson", "dateline", "closer", "signed", "salute", "opener",
@@ -86,17 +84,20 @@ def words(text: str) -> set[str]:
 
 def source_words(text_element, skip=()) -> set[str]:
     """The words a reader should find: all text (joined as the reader sees it, so that
-    "<hi>Franklin</hi>alluded" is one word), less what a choice does not choose."""
+    "<hi>Franklin</hi>alluded" is one word), both sides of a choice and a del among them."""
     skipped = {n for s in skip for n in s.iter()}
 
     def hidden(node) -> bool:
-        return node in skipped or (node.tag in UNCHOSEN and node.getparent().tag == f"{TEI}choice")
+        return node in skipped
 
     pieces = []
 
     def walk(node):
         if isinstance(node.tag, str) and not hidden(node):
-            edge = " " if etree.QName(node).localname in BOUNDARIES else ""
+            # the readings of a choice are printed apart: "Germany [Gemany]"
+            parent = node.getparent()
+            edge = " " if etree.QName(node).localname in BOUNDARIES or (
+                parent is not None and parent.tag == f"{TEI}choice") else ""
             pieces.append(edge + (node.text or ""))
             for child in node:
                 walk(child)
@@ -406,6 +407,35 @@ def test_text_reaches_typst_as_data(tmp_path, monkeypatch):
     assert len([w for w in warnings if "<bar>" in w]) == 1
 
 
+def test_both_sides_of_a_choice_and_deletions_are_printed(tmp_path, monkeypatch):
+    """Every word of the text reaches the book: the chosen reading, then the other in brackets
+    (as the HTML prints it); a deletion struck through, beside what replaced it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    source = tmp_path / "choices.xml"
+    source.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Choices</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div type="document" n="1"><head>Choices</head>
+<p>Talks with <choice><sic>Gemany</sic><corr>Germany</corr></choice> went on at the
+<choice><abbr>Dept.</abbr><expan>Department</expan></choice> of <choice><orig>Warre</orig><reg>War</reg></choice>,
+a <subst><del>hasty</del><add>measured</add></subst> reply <del>struckword</del> followed.<note>In the note
+<choice><corr>Moscow</corr><sic>Moskow</sic></choice> and <subst><del>tuesday</del><add>Wednesday</add></subst>.</note></p>
+</div></body></text></TEI>""", encoding="utf-8")
+    context = build([source], formats=("pdf",), out=tmp_path / "out")
+    typst_source = pdf.transform(context)
+    pages = page_texts(tmp_path / "out" / "choices.pdf")
+    text = " ".join(pages)
+    for phrase in ("Germany [Gemany]", "Department [Dept.]", "War [Warre]", "Moscow [Moskow]"):
+        assert contains(text, phrase), (phrase, text[-600:])
+    for deleted in ("hasty", "struckword", "tuesday"):
+        assert f'strike(x("{deleted}"))' in typst_source, deleted
+    root = etree.parse(str(source)).getroot()
+    missing = printed_words(pages).missing(source_words(root.find(f"{TEI}text")))
+    assert not missing, sorted(missing)
+    # a deletion stands where it was, against its replacement (it may be part of a word)
+    assert {"Gemany", "Dept", "Warre", "Moskow", "struckword", "hastymeasured", "tuesdayWednesday"} <= words(text)
+
+
 def test_typst_failure_is_an_output_error():
     with pytest.raises(OutputError, match="Typst"):
         pdf.typeset('#import "/book.typ": *\n#undefined-function()')
@@ -432,7 +462,7 @@ def test_real_tei_builds_with_every_word(tmp_path):
         printed = printed_words(page_texts(produced))
         root = etree.parse(str(path)).getroot()
         # what a book does not print, in any namespace; the text after each stays
-        etree.strip_elements(root, *(f"{{*}}{name}" for name in ("script", "iframe", "object", "style", "del")), with_tail=False)
+        etree.strip_elements(root, *(f"{{*}}{name}" for name in ("script", "iframe", "object", "style")), with_tail=False)
         source = set()
         for text in root.iter(f"{TEI}text"):
             source |= source_words(text)

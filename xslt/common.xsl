@@ -78,8 +78,8 @@
   <!-- The document (unit) that contains a node, if any. -->
   <xsl:function name="f:document-of" as="element()?">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="docs" select="f:documents($node)"/>
-    <xsl:sequence select="($node/ancestor-or-self::* intersect $docs)[last()]"/>
+    <!-- asked by the root, so that f:documents' cache serves every node of the tree -->
+    <xsl:sequence select="($node/ancestor-or-self::* intersect f:documents(root($node)))[last()]"/>
   </xsl:function>
 
   <!-- The front-matter parts (about, introduction, persons, …): TEI or div children of front,
@@ -567,13 +567,23 @@
        among the document's footnotes (or, outside documents, among the notes of its part). -->
   <xsl:function name="f:note-number" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:variable name="unit" select="f:document-of($note)"/>
-    <xsl:variable name="series" select="
-      if ($unit) then f:footnotes($unit)
-      else ($note/ancestor::div[parent::front or parent::body or parent::back][last()], root($note))[1]//note[f:is-footnote(.)]"/>
+    <xsl:variable name="unit" select="if ($note/@n[normalize-space()]) then () else f:document-of($note)"/>
     <xsl:sequence select="
       if ($note/@n[normalize-space()]) then normalize-space($note/@n)
-      else string(index-of($series ! generate-id(), generate-id($note))[1])"/>
+      else if ($unit) then string(f:footnote-positions($unit)(generate-id($note)))
+      else string(index-of((($note/ancestor::div[parent::front or parent::body or parent::back][last()], root($note))[1]//note[f:is-footnote(.)]) ! generate-id(),
+                           generate-id($note))[1])"/>
+  </xsl:function>
+
+  <!-- Each footnote's and each apparatus entry's place in its document, computed once per
+       document: looking it up per note made long texts quadratic. -->
+  <xsl:function name="f:footnote-positions" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="map:merge(f:footnotes($unit) ! map {generate-id(.): position()})"/>
+  </xsl:function>
+  <xsl:function name="f:app-positions" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="map:merge(f:apparatus($unit) ! map {generate-id(.): position()})"/>
   </xsl:function>
 
   <!-- A footnote's anchor: its xml:id (d21fn1), else document file name + "fn" + position,
@@ -583,7 +593,7 @@
     <xsl:variable name="unit" select="f:document-of($note)"/>
     <xsl:sequence select="
       if ($note/@xml:id[normalize-space()]) then f:safe-name($note/@xml:id)
-      else if ($unit) then f:unclaimed(f:doc-file($unit) || 'fn' || index-of(f:footnotes($unit) ! generate-id(), generate-id($note))[1], $note)
+      else if ($unit) then f:unclaimed(f:doc-file($unit) || 'fn' || f:footnote-positions($unit)(generate-id($note)), $note)
       else f:anchor($note)"/>
   </xsl:function>
 
@@ -597,8 +607,8 @@
   <xsl:function name="f:app-letter" as="xs:string">
     <xsl:param name="app" as="element(app)"/>
     <xsl:variable name="unit" select="f:document-of($app)"/>
-    <xsl:variable name="series" select="if ($unit) then f:apparatus($unit) else root($app)//app"/>
-    <xsl:sequence select="f:letters(index-of($series ! generate-id(), generate-id($app))[1])"/>
+    <xsl:sequence select="f:letters(if ($unit) then f:app-positions($unit)(generate-id($app))
+                                    else index-of(root($app)//app ! generate-id(), generate-id($app))[1])"/>
   </xsl:function>
 
   <!-- Bijective base 26: 1 → a, 26 → z, 27 → aa, 28 → ab. -->

@@ -403,8 +403,21 @@
       else t:inline(node())"/>
   </xsl:template>
 
+  <!-- choice: the reading the edition chooses (as the HTML: corr, reg, expan, else the first),
+       then every other in brackets, so that no word of the text is lost:
+       "Germany [Gemany]", "Department [Dept.]"; several: "[a; b]". -->
   <xsl:template match="choice" mode="t:inline">
-    <xsl:apply-templates select="(reg, expan, corr, *)[1]" mode="t:inline"/>
+    <xsl:variable name="chosen" select="(corr, reg, expan, *)[1]"/>
+    <xsl:variable name="others" select="* except $chosen"/>
+    <xsl:apply-templates select="$chosen" mode="t:inline"/>
+    <xsl:if test="exists($others)">
+      <xsl:sequence select="t:str(' ['), $others ! (if (position() gt 1) then (t:str('; '), t:inline(.)) else t:inline(.)), t:str(']')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- del (alone or in a subst beside its add): struck through, as the HTML's <del>. -->
+  <xsl:template match="del" mode="t:inline">
+    <xsl:sequence select="'strike(' || t:inline(node()) || ')'"/>
   </xsl:template>
 
   <xsl:template match="lb" mode="t:inline">
@@ -427,7 +440,7 @@
     <xsl:sequence select="t:str(' ')"/>
   </xsl:template>
 
-  <xsl:template match="del | pb | fw | figDesc | graphic | media | binaryObject | ptr | anchor | index | milestone | cb | teiHeader | interp | interpGrp | link | linkGrp | join | alt | surplus" mode="t:inline"/>
+  <xsl:template match="pb | fw | figDesc | graphic | media | binaryObject | ptr | anchor | index | milestone | cb | teiHeader | interp | interpGrp | link | linkGrp | join | alt | surplus" mode="t:inline"/>
 
   <xsl:template match="ref[@target]" mode="t:inline">
     <xsl:variable name="url" select="f:safe-url(@target)"/>
@@ -444,7 +457,8 @@
   <xsl:template match="note" mode="t:inline">
     <xsl:variable name="unit" select="f:document-of(.)"/>
     <xsl:variable name="key" select="f:note-anchor(.)"/>
-    <xsl:sequence select="if (exists($unit) and (. is f:inline-source-note($unit))) then ()
+    <!-- (only a note typed as the source note can be it: the others need not search the document) -->
+    <xsl:sequence select="if (exists($unit) and (@type = 'source' or @n = '0') and (. is f:inline-source-note($unit))) then ()
       else 'note(' || t:str($key) || ', ' || t:str(f:note-number(.)) || ', '
         || (if (*[t:is-block(.)]) then t:blocks(node()) else t:inline(node())) || ')'"/>
   </xsl:template>
