@@ -75,3 +75,21 @@ def test_checkers_accept_the_single_file_volume(single_volume):
                                capture_output=True, text=True)
     report = json.loads(epubcheck.stdout)
     assert [m for m in report["messages"] if m["severity"] in ("FATAL", "ERROR", "WARNING")] == []
+
+
+def test_figure_descriptions_and_surplus_text_reach_every_output(tmp_path):
+    doc = tmp_path / "fig.xml"
+    doc.write_text('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                   '<title>Fig</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>'
+                   '</fileDesc></teiHeader><text><body><p>Before <surplus>extra words</surplus> after.</p><figure>'
+                   '<graphic url="x.png"/><figDesc>A map of Berlin</figDesc></figure></body></text></TEI>\n')
+    build([doc], out=tmp_path / "out")
+    pdf_text = subprocess.run(["pdftotext", str(tmp_path / "out" / "fig.pdf"), "-"], capture_output=True, text=True).stdout
+    if not pdf_text:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    html_text = " ".join("".join(etree.parse(str(p), etree.HTMLParser()).getroot().itertext()) for p in (tmp_path / "out" / "html").glob("d*.html"))
+    with zipfile.ZipFile(tmp_path / "out" / "fig.epub") as book:
+        epub_text = " ".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml"))
+    for text in (pdf_text, html_text, epub_text):
+        assert "[extra words]" in " ".join(text.split())
+        assert "A map of Berlin" in text

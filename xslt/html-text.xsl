@@ -382,6 +382,11 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- text the editors judge superfluous: kept, in brackets, as the PDF prints it -->
+  <xsl:template match="surplus" mode="h:text">
+    <span class="surplus"><xsl:call-template name="h:attrs"/>[<xsl:apply-templates mode="h:text"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>]</span>
+  </xsl:template>
+
   <xsl:template match="del" mode="h:text">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'del'"/><xsl:with-param name="class" select="()"/></xsl:call-template>
   </xsl:template>

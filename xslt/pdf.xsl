@@ -440,7 +440,16 @@
     <xsl:sequence select="t:str(' ')"/>
   </xsl:template>
 
-  <xsl:template match="pb | fw | figDesc | graphic | media | binaryObject | ptr | anchor | index | milestone | cb | teiHeader | interp | interpGrp | link | linkGrp | join | alt | surplus" mode="t:inline"/>
+  <xsl:template match="pb | fw | graphic | media | binaryObject | ptr | anchor | index | milestone | cb | teiHeader | interp | interpGrp | link | linkGrp | join | alt" mode="t:inline"/>
+
+  <!-- A figure's description stands for the image the book cannot print; text the editors
+       judge superfluous is printed in brackets, as the HTML shows it. -->
+  <xsl:template match="figDesc" mode="t:inline">
+    <xsl:sequence select="'emph(' || t:inline(node()) || ')'"/>
+  </xsl:template>
+  <xsl:template match="surplus" mode="t:inline">
+    <xsl:sequence select="'x(' || t:str('[') || ', ' || t:inline(node()) || ', ' || t:str(']') || ')'"/>
+  </xsl:template>
 
   <xsl:template match="ref[@target]" mode="t:inline">
     <xsl:variable name="url" select="f:safe-url(@target)"/>
