@@ -24,6 +24,14 @@ def checker(name: str) -> Path:
     return path
 
 
+def minimal_tei(body: str, title: str = "Test", namespaces: str = "") -> str:
+    """A small complete TEI document (lenient: it does not point at our schema) around `body`,
+    the content of text/body."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"{namespaces}>'
+            f"<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+            f"<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>\n")
+
+
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.rglob("*.xml")) if CORPUS.is_dir() else []
 

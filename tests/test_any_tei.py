@@ -12,7 +12,7 @@ from lxml import etree
 
 from fortran_tei.build import build
 
-from .conftest import TEI_DIR, checker
+from .conftest import TEI_DIR, checker, minimal_tei
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NUMBERS = (1, 2, 21, 65, 118)
@@ -79,10 +79,8 @@ def test_checkers_accept_the_single_file_volume(single_volume):
 
 def test_figure_descriptions_and_surplus_text_reach_every_output(tmp_path):
     doc = tmp_path / "fig.xml"
-    doc.write_text('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
-                   '<title>Fig</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>'
-                   '</fileDesc></teiHeader><text><body><p>Before <surplus>extra words</surplus> after.</p><figure>'
-                   '<graphic url="x.png"/><figDesc>A map of Berlin</figDesc></figure></body></text></TEI>\n')
+    doc.write_text(minimal_tei('<p>Before <surplus>extra words</surplus> after.</p>'
+                               '<figure><graphic url="x.png"/><figDesc>A map of Berlin</figDesc></figure>', "Fig"))
     build([doc], out=tmp_path / "out")
     pdf_text = subprocess.run(["pdftotext", str(tmp_path / "out" / "fig.pdf"), "-"], capture_output=True, text=True).stdout
     if not pdf_text:

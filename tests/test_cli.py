@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from fortran_tei.cli import main
 
-from .conftest import CORPUS, ROOT, TEI_DIR, corpus_files
+from .conftest import CORPUS, ROOT, TEI_DIR, corpus_files, minimal_tei
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+ \[(?P<rule>[\w-]+)\]$")
 
@@ -277,9 +277,7 @@ def test_invalid_edition_stops_the_build_with_the_validators_messages(volume_cop
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-MINIMAL = ('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
-           '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
-           '<text><body><p>{}</p></body></text></TEI>\n')
+MINIMAL = minimal_tei("<p>{}</p>", "T")
 
 
 def test_markup_nested_deeper_than_saxon_reads_is_one_located_error(tmp_path):

@@ -19,7 +19,7 @@ from fortran_tei.build import BuildContext
 from fortran_tei.sources import TEI_NS, read_sources
 from fortran_tei.validate import Report
 
-from .conftest import CHECKERS, checker
+from .conftest import CHECKERS, checker, minimal_tei
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI_DIR = ROOT / "tei"
@@ -207,10 +207,7 @@ def test_every_character_of_every_document_appears_in_its_page(site, volume_tree
 
 # ---------------------------------------------------------------- any TEI, safety
 
-HOSTILE = f"""<TEI xmlns="{TEI_NS}" xmlns:h="http://www.w3.org/1999/xhtml">
-  <teiHeader><fileDesc><titleStmt><title>Hostile</title></titleStmt>
-    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
-  <text><body>
+HOSTILE = minimal_tei("""
     <div type="document" n="1" xml:id="index"><head>First</head>
       <p onclick="alert(1)" style="color:red">Alpha <ref target="javascript:alert(2)">beta</ref>
         <ref target=" JaVaScRiPt:alert(3)">gamma</ref> <ref target="data:text/html,&lt;script&gt;x&lt;/script&gt;">delta</ref>
@@ -219,8 +216,7 @@ HOSTILE = f"""<TEI xmlns="{TEI_NS}" xmlns:h="http://www.w3.org/1999/xhtml">
         <ref target="https://example.org/ok">theta</ref> &lt;b&gt;iota&lt;/b&gt;</p>
     </div>
     <div type="document" n="2"><head>Second</head><p>Kappa<note>a note <p>with a paragraph</p></note>.</p></div>
-  </body></text>
-</TEI>"""
+  """, "Hostile", ' xmlns:h="http://www.w3.org/1999/xhtml"')
 
 
 def assert_safe(site: Path):
@@ -256,15 +252,11 @@ def test_hostile_tei_never_becomes_markup(tmp_path, capsys):
     assert second.xpath("//li[@popover]") and "with a paragraph" in text_of(second)
 
 
-HOSTILE_IDS = f"""<TEI xmlns="{TEI_NS}">
-  <teiHeader><fileDesc><titleStmt><title>Ids</title></titleStmt>
-    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
-  <text><body><div type="document" n="1" xml:id="d1"><head>First</head>
+HOSTILE_IDS = minimal_tei("""<div type="document" n="1" xml:id="d1"><head>First</head>
     <p xml:id="main">Omega</p><p xml:id="site-search">Alpha<note xml:id="n1">a note</note> <note>another</note> <pb n="4"/></p>
     <p xml:id="ft-main">Beta</p><p xml:id="n1-ref">Gamma</p><p xml:id="ft-notes-d1">Delta</p>
     <p xml:id="contents">Epsilon</p><p xml:id="d1fn2">Zeta</p><p xml:id="pg_4">Eta</p>
-  </div></body></text>
-</TEI>"""
+  </div>""", "Ids")
 
 
 def vnu_errors(files: list[Path]) -> str:
@@ -295,16 +287,12 @@ def test_source_ids_never_equal_the_sites_own_ids(tmp_path):
     assert vnu_errors(sorted(site.glob("*.html"))) == ""
 
 
-HOSTILE_URLS = f"""<TEI xmlns="{TEI_NS}">
-  <teiHeader><fileDesc><titleStmt><title>Urls</title></titleStmt>
-    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
-  <text><body><div type="document" n="1" xml:id="d1"><head>First</head>
+HOSTILE_URLS = minimal_tei("""<div type="document" n="1" xml:id="d1"><head>First</head>
     <p><ref target="https://example.com/&quot;onmouseover=&quot;alert(25)">quote</ref>
-       <ref target="https://example.com/a|b{{c}}^d`e\\f&lt;g&gt;%zz#h#i">odd</ref>
+       <ref target="https://example.com/a|b{c}^d`e\\f&lt;g&gt;%zz#h#i">odd</ref>
        <ref target="javascript&#xAD;:alert(13)">shy</ref> <ref target="&#x200B;javascript:alert(14)">zwsp</ref>
        <ref target="https://example.com/caf&#xE9;">accent</ref></p>
-  </div></body></text>
-</TEI>"""
+  </div>""", "Urls")
 
 
 def test_kept_link_targets_are_valid_urls_and_invisible_characters_hide_no_scheme(tmp_path):
@@ -324,13 +312,9 @@ def test_kept_link_targets_are_valid_urls_and_invisible_characters_hide_no_schem
     assert vnu_errors([site / "d1.html"]) == ""
 
 
-C1_TEXT = f"""<TEI xmlns="{TEI_NS}">
-  <teiHeader><fileDesc><titleStmt><title>Con&#x85;trols&#x90;</title></titleStmt>
-    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
-  <text><body><div type="document" n="1" xml:id="d1"><head>First&#x80;</head>
+C1_TEXT = minimal_tei("""<div type="document" n="1" xml:id="d1"><head>First&#x80;</head>
     <p>next&#x85;line c1&#x80;&#x9F;end ok&#xA0;&#xE9;</p>
-  </div></body></text>
-</TEI>"""
+  </div>""", "Con&#x85;trols&#x90;")
 
 
 def test_c1_control_characters_never_reach_the_html(tmp_path):
@@ -345,16 +329,12 @@ def test_c1_control_characters_never_reach_the_html(tmp_path):
     assert vnu_errors(sorted(site.glob("*.html"))) == ""
 
 
-FIGURES = f"""<TEI xmlns="{TEI_NS}">
-  <teiHeader><fileDesc><titleStmt><title>Figures</title></titleStmt>
-    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
-  <text><body><div type="document" n="1" xml:id="d1"><head>First</head>
+FIGURES = minimal_tei("""<div type="document" n="1" xml:id="d1"><head>First</head>
     <figure><graphic url="data:image/svg+xml,&lt;svg onload=alert(21)&gt;"/><figDesc>unsafe-image words</figDesc></figure>
     <figure><head>Caption</head><figDesc>no-image words</figDesc></figure>
     <figure><graphic url="https://example.org/map.png"/><figDesc>safe-image words</figDesc></figure>
     <p>Inline <figure><graphic url="javascript:alert(20)"/><figDesc>inline-figure words</figDesc></figure></p>
-  </div></body></text>
-</TEI>"""
+  </div>""", "Figures")
 
 
 def test_figure_descriptions_always_reach_the_page(tmp_path):
