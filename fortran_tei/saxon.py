@@ -62,7 +62,7 @@ def volume_document(volume) -> PyXdmNode:
 
 
 def parse(xml_text: str) -> PyXdmNode:
-    # saxonche decodes text with the platform default unless told otherwise.
+    """saxonche decodes text with the platform default unless told otherwise: say UTF-8."""
     return processor().parse_xml(xml_text=xml_text, encoding="UTF-8")
 
 

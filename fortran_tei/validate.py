@@ -34,15 +34,14 @@ def validate_sources(sources: Sources) -> Report:
     problems = list(sources.problems)
     problems.extend(schema.validate_files(sources.files))
     volume = None
-    if sources.volume_file is not None and not sources.complete:
-        # A part is missing: volume-wide rules would report its absence in every other file
-        # (numbering, pointers into it). Check each file on its own and say so once.
+    incomplete = sources.volume_file is not None and not sources.complete
+    if incomplete:
         problems.append(Problem(str(sources.volume_file.path), 1, 1, WARNING,
                                 "volume-wide rules (numbering, date order, pointers between files) were not run: "
                                 "a part of the volume could not be read — fix the errors above first", "rules-skipped"))
-        problems.extend(p for source in sources.files for p in rules.check(Volume.single(source)))
-    elif sources.volume_file is None and len(sources.files) > 1:
-        # Loose files are not a volume: volume-wide rules would misfire, so each file on its own.
+    if incomplete or (sources.volume_file is None and len(sources.files) > 1):
+        # A volume with a part missing, or loose files that are no volume: volume-wide rules would
+        # misfire (the missing part's absence reported in every other file), so each file on its own.
         problems.extend(p for source in sources.files for p in rules.check(Volume.single(source)))
     else:
         volume = sources.assemble()

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from saxonche import PySaxonProcessor
+
+from fortran_tei import rules as fortran_rules
+from fortran_tei import saxon
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPILER = ROOT / "xslt" / "schematron.xsl"
 RULES = ROOT / "schemas" / "fortran-tei.sch"
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 VOLUME = ROOT / "tei" / "volume.xml"
@@ -26,19 +27,17 @@ NS = {"tei": TEI}
 
 
 class Rules:
-    """A Schematron schema compiled once; `run` gives (rule, role, path, message) per finding."""
+    """A Schematron schema compiled by the production path (fortran_tei.saxon / .rules);
+    `run` gives (rule, role, path, message) per finding. Without text, the project's rules."""
 
-    def __init__(self, schema_text: str | None = None, schema_file: Path = RULES):
-        self.proc = PySaxonProcessor(license=False)
-        xslt = self.proc.new_xslt30_processor()
-        compiler = xslt.compile_stylesheet(stylesheet_file=str(COMPILER))
-        source = (
-            self.proc.parse_xml(xml_text=schema_text, encoding="UTF-8")
-            if schema_text is not None
-            else self.proc.parse_xml(xml_file_name=str(schema_file))
-        )
-        self.compiled = compiler.transform_to_string(xdm_node=source)
-        self.validator = xslt.compile_stylesheet(stylesheet_text=self.compiled)
+    def __init__(self, schema_text: str | None = None):
+        self.proc = saxon.processor()
+        if schema_text is None:
+            self.validator = fortran_rules.validator()
+        else:
+            source = self.proc.parse_xml(xml_text=schema_text, encoding="UTF-8")
+            self.compiled = saxon.stylesheet("schematron.xsl").transform_to_string(xdm_node=source)
+            self.validator = saxon.compile_text(self.compiled, RULES.parent)
 
     def report(self, source: str | Path) -> str:
         node = (
@@ -456,15 +455,21 @@ def slip_zones(root):
     ],
     ids=lambda v: v.__name__ if callable(v) else v[0],
 )
-def test_known_slips_of_the_printed_volume_are_caught(rules, pristine_volume, plant, expected):
+def test_known_slips_of_the_printed_volume_are_caught(rules, pristine_volume, pristine_findings, plant, expected):
     """Put a slip of edition/KNOWN-SLIPS.md back into the real volume: its rule must catch it there."""
-    before = rules.run(etree.tostring(pristine_volume, encoding="unicode"))
+    before = pristine_findings
     root = copy.deepcopy(pristine_volume)
     where = plant(root)
     findings = [f for f in rules.run(etree.tostring(root, encoding="unicode")) if f not in before]
     hits = [f for f in findings if (f[0], f[1]) == expected]
     assert hits, f"{expected} did not fire; got {findings}"
     assert all(m.startswith(where + ":") for _, _, _, m in hits), hits
+
+
+@pytest.fixture(scope="module")
+def pristine_findings(rules, pristine_volume):
+    """What the rules say of the untouched volume (nothing, on a clean edition), computed once."""
+    return rules.run(etree.tostring(pristine_volume, encoding="unicode"))
 
 
 @pytest.fixture(scope="module")
